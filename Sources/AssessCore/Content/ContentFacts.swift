@@ -1,0 +1,83 @@
+import AssessJSON
+
+/// What the checks of other files need to know about a library item.
+public struct LibraryItemFacts: Sendable {
+    public var title: String?
+    /// Publication date, YYYY-MM-DD.
+    public var published: String?
+    public var durationSeconds: Double?
+    public var people: [String]
+
+    public init(_ root: JSONNode) {
+        title = root["title"]?.stringValue
+        published = root["published"]?.stringValue.flatMap { CalendarDate.isWellFormed($0) ? $0 : nil }
+        durationSeconds = root["source"]?["durationSeconds"]?.doubleValue
+        people = root["people"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+}
+
+/// What the checks of an assessment need to know about its perspective map.
+public struct PerspectiveMapFacts: Sendable {
+    public var headlineScore: Double?
+    public var headlineBand: Band?
+    /// "name@version", as an assessment's `machineReview.scorer` names it.
+    public var scorer: String?
+    public var thresholds: BandThresholds
+
+    public init(_ root: JSONNode) {
+        headlineScore = root["headline"]?["score"]?.doubleValue
+        headlineBand = root["headline"]?["band"]?.stringValue.flatMap(Band.init(rawValue:))
+        if let name = root["scorer"]?["name"]?.stringValue, let version = root["scorer"]?["version"]?.stringValue {
+            scorer = "\(name)@\(version)"
+        }
+        thresholds = BandThresholds(
+            riskForwardAtOrBelow: root["scale"]?["riskForwardAtOrBelow"]?.doubleValue
+                ?? BandThresholds.standard.riskForwardAtOrBelow,
+            opportunityForwardAtOrAbove: root["scale"]?["opportunityForwardAtOrAbove"]?.doubleValue
+                ?? BandThresholds.standard.opportunityForwardAtOrAbove
+        )
+    }
+}
+
+/// Calendar dates as the content writes them: `YYYY-MM-DD`, compared as text.
+public enum CalendarDate {
+    /// True for a real calendar date written `YYYY-MM-DD` (no 2026-13-01, no 2026-02-30).
+    public static func isWellFormed(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+}
+
+/// Clock times as the content writes them: `HH:MM:SS`.
+public enum ClockTime {
+    /// Seconds from the start, or nil when not `HH:MM:SS` with minutes and seconds below 60.
+    public static func seconds(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+            let hours = Int(parts[0]), let minutes = Int(parts[1]), let seconds = Int(parts[2]),
+            minutes < 60, seconds < 60, hours >= 0, minutes >= 0, seconds >= 0
+        else { return nil }
+        return hours * 3600 + minutes * 60 + seconds
+    }
+
+    /// `HH:MM:SS` for a number of seconds.
+    public static func format(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))"
+    }
+}

@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file-system failure, named by path and cause.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        case notFound
+        case notAFile
+        case outsideRepository(target: String)
+        case tooLarge(size: Int, limit: Int)
+        case exists
+        case system(String)
+    }
+
+    public var path: String
+    public var reason: Reason
+
+    public var ruleID: String {
+        switch reason {
+        case .outsideRepository: return "path-outside-repository"
+        case .tooLarge: return "json-too-large"
+        default: return "io"
+        }
+    }
+
+    public var message: String {
+        switch reason {
+        case .notFound: return "no such file or directory"
+        case .notAFile: return "not a regular file"
+        case .outsideRepository(let target):
+            return "refusing to read: it resolves to \(target), outside the repository"
+        case .tooLarge(let size, let limit):
+            return "file is \(size) bytes, larger than the limit of \(limit) bytes"
+        case .exists: return "file already exists"
+        case .system(let text): return text
+        }
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Small POSIX wrappers: fast, explicit about symlinks, no Foundation in the hot path.
+public enum FileSystem {
+    public static func errnoText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// The text of a NUL-terminated C buffer.
+    static func string(fromNullTerminated buffer: [CChar]) -> String {
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The canonical absolute path (symlinks resolved), or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The current directory.
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        return string(fromNullTerminated: buffer)
+    }
+
+    /// Names in a folder (not `.`/`..`), sorted bytewise; empty when the folder is missing.
+    public static func list(_ folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Reads a whole regular file, refusing one larger than `limit` bytes before reading it.
+    public static func read(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            throw FileError(path: path, reason: code == ENOENT ? .notFound : .system(errnoText(code)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: .system(errnoText())) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileError(path: path, reason: .notAFile) }
+        let size = Int(info.st_size)
+        guard size <= limit else { throw FileError(path: path, reason: .tooLarge(size: size, limit: limit)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + total, size - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: .system(errnoText()))
+            }
+            if count == 0 { break }  // the file shrank while reading
+            total += count
+        }
+        if total < size { bytes.removeLast(size - total) }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
+    /// flushed to disk, then renamed over the target. A reader sees the old file
+    /// or the new one, never half of either. With `replace` false, an existing
+    /// file is never overwritten (the final step is a hard link, which fails if
+    /// the name exists).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, replace: Bool) throws(FileError) {
+        let folderEnd = path.lastIndex(of: "/")
+        let folder = folderEnd.map { String(path[..<$0]) } ?? "."
+        let name = folderEnd.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(folder)/.\(name).tmp-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw FileError(path: path, reason: .system(errnoText())) }
+        let temporary = string(fromNullTerminated: template)
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporary) }
+        }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                write(fd, buffer.baseAddress! + written, bytes.count - written)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let text = errnoText()
+                close(fd)
+                throw FileError(path: path, reason: .system(text))
+            }
+            written += count
+        }
+        fchmod(fd, 0o644)
+        guard fsync(fd) == 0, close(fd) == 0 else { throw FileError(path: path, reason: .system(errnoText())) }
+        if replace {
+            guard rename(temporary, path) == 0 else { throw FileError(path: path, reason: .system(errnoText())) }
+        } else {
+            guard link(temporary, path) == 0 else {
+                let code = errno
+                throw FileError(path: path, reason: code == EEXIST ? .exists : .system(errnoText(code)))
+            }
+            unlink(temporary)
+        }
+        succeeded = true
+        // Make the rename itself durable.
+        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 {
+            fsync(dirFD)
+            close(dirFD)
+        }
+    }
+}

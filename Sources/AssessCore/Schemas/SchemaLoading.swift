@@ -1,0 +1,124 @@
+import AssessJSON
+import AssessSchema
+
+/// Why a schema could not be used: exit status 2, with the schema file and place.
+public struct SchemaLoadError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var position: SourcePosition?
+    public var message: String
+    /// Findings of the schema against the draft 2020-12 metaschema, when that is what failed.
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, position: SourcePosition? = nil, message: String, diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.position = position
+        self.message = message
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        var text = path + (position.map { ":\($0.line):\($0.column)" } ?? "") + ": " + message
+        for diagnostic in diagnostics.prefix(10) {
+            text += "\n  " + diagnostic.path + (diagnostic.position.map { ":\($0.line):\($0.column)" } ?? "")
+                + ": " + diagnostic.message
+        }
+        if diagnostics.count > 10 { text += "\n  ... and \(diagnostics.count - 10) more" }
+        return text
+    }
+}
+
+/// A folder of schema documents, parsed once, served to the compiler by `$id` or by file name.
+struct SchemaDocuments: Sendable {
+    struct Document: Sendable {
+        var uri: String
+        var displayPath: String
+        var bytes: [UInt8]
+        var root: JSONNode
+    }
+
+    private(set) var byURI: [String: Document] = [:]
+    private var byFileName: [String: Document] = [:]
+
+    /// Parses `bytes` as the schema at `path` and registers it; a parse failure names the file and place.
+    @discardableResult
+    mutating func add(path: String, displayPath: String, bytes: [UInt8]) throws(SchemaLoadError) -> Document {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes).root
+        } catch {
+            throw SchemaLoadError(path: displayPath, position: error.position, message: "schema is not valid JSON: \(error.message)")
+        }
+        let fileURI = "file://" + path
+        // An absolute `$id` names the document too (relative ones are rare; the file name still finds them).
+        let id = root["$id"]?.stringValue.map(Self.stripFragment).flatMap { $0.contains(":") ? $0 : nil }
+        let document = Document(uri: id ?? fileURI, displayPath: displayPath, bytes: bytes, root: root)
+        byURI[fileURI] = document
+        if let id { byURI[id] = document }
+        byFileName[String(path.split(separator: "/").last ?? "")] = document
+        return document
+    }
+
+    /// The document for a URI: by full URI, else by its last path segment among the folder's files.
+    func resolve(_ uri: String) -> JSONNode? {
+        let base = Self.stripFragment(uri)
+        if let document = byURI[base] { return document.root }
+        if let name = base.split(separator: "/").last, let document = byFileName[String(name)] { return document.root }
+        return nil
+    }
+
+    static func stripFragment(_ uri: String) -> String {
+        guard let hash = uri.firstIndex(of: "#") else { return uri }
+        return String(uri[..<hash])
+    }
+
+    /// The display path and source of the document a compile error points into.
+    func document(for uri: String?) -> Document? {
+        guard let uri else { return nil }
+        return byURI[Self.stripFragment(uri)]
+    }
+
+    /// Compiles `document`, checking it against the 2020-12 metaschema first.
+    func compile(_ document: Document, options: ValidationOptions) throws(SchemaLoadError) -> Schema {
+        let metaErrors = SchemaCompiler.metaschemaErrors(for: document.root)
+        if !metaErrors.isEmpty {
+            let source = SourceText(document.bytes)
+            let diagnostics = metaErrors.map {
+                SchemaFindings.finding($0).diagnostic(path: document.displayPath, source: source)
+            }
+            throw SchemaLoadError(
+                path: document.displayPath, position: diagnostics.first?.position,
+                message: "not a valid draft 2020-12 schema", diagnostics: diagnostics)
+        }
+        let documents = self
+        do {
+            return try SchemaCompiler.compile(
+                document.root, baseURI: document.uri, options: options, resolver: { documents.resolve($0) })
+        } catch {
+            let holder = documents.document(for: error.documentURI) ?? document
+            throw SchemaLoadError(
+                path: holder.displayPath, position: SourceText(holder.bytes).position(of: error.offset),
+                message: "schema error: \(error.message) (at \(error.keywordLocation))")
+        }
+    }
+}
+
+/// Turns validator errors into findings: rule `schema/<keyword>`, with the suggestion in the message.
+enum SchemaFindings {
+    static func finding(_ error: ValidationError) -> Finding {
+        var message = error.message
+        if let suggestion = error.suggestion { message += " (\(suggestion))" }
+        return Finding(
+            at: error.instanceOffset, .error, message, rule: "schema/\(error.keyword)",
+            pointer: error.instancePath.isEmpty ? "/" : error.instancePath, expected: error.expected,
+            found: error.found, notes: error.notes)
+    }
+}
+
+/// A compiled schema as a content check.
+struct CompiledSchemaChecker: SchemaChecking {
+    let schema: Schema
+
+    func findings(for root: JSONNode) -> [Finding] {
+        schema.validate(root).map(SchemaFindings.finding)
+    }
+}

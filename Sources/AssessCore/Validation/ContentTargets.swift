@@ -1,0 +1,135 @@
+/// A file to validate and the kind its folder says it is.
+public struct ContentTarget: Sendable, Hashable {
+    /// Absolute path.
+    public var path: String
+    public var kind: ContentKind
+
+    public init(path: String, kind: ContentKind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// The file name without `.json`.
+    public var stem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    }
+}
+
+/// Why the paths given on the command line cannot be validated.
+public enum TargetError: Error, Sendable, CustomStringConvertible {
+    case notFound(String)
+    case outsideRepository(String)
+    case notContent(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such file or directory"
+        case .outsideRepository(let path):
+            return "\(path): outside the repository"
+        case .notContent(let path):
+            let folders = ContentKind.allCases.map(\.folder).joined(separator: ", ")
+            return "\(path): not a content file (content files are \(ContentLayout.resourcesPath)/{\(folders)}/<slug>.json); use --schema FILE to validate any JSON file"
+        }
+    }
+}
+
+public enum ContentTargets {
+    /// Every content file of the repository, in a stable order (by kind, then name).
+    public static func all(in layout: ContentLayout) -> [ContentTarget] {
+        ContentKind.allCases.flatMap { kind in
+            FileSystem.list(layout.folder(kind)).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map {
+                ContentTarget(path: layout.folder(kind) + "/" + $0, kind: kind)
+            }
+        }
+    }
+
+    /// The content files named by `paths` (files, or folders searched recursively), deduplicated, in a stable order.
+    /// Relative paths are taken from `currentDirectory`.
+    public static func resolve(_ paths: [String], in layout: ContentLayout, currentDirectory: String) throws(TargetError)
+        -> [ContentTarget]
+    {
+        guard !paths.isEmpty else { return all(in: layout) }
+        let realRoot = FileSystem.realPath(layout.root) ?? layout.root
+        var seen = Set<String>()
+        var targets: [ContentTarget] = []
+        for raw in paths {
+            let absolute = PathDisplay.absolute(raw, from: currentDirectory)
+            guard let real = FileSystem.realPath(absolute) else { throw .notFound(raw) }
+            guard real == realRoot || real.hasPrefix(realRoot + "/") else { throw .outsideRepository(raw) }
+            if FileSystem.isDirectory(absolute) {
+                for path in walk(absolute) where !seen.contains(path) {
+                    guard let kind = kind(of: path) else { continue }
+                    seen.insert(path)
+                    targets.append(ContentTarget(path: path, kind: kind))
+                }
+            } else {
+                guard let kind = kind(of: absolute) else { throw .notContent(raw) }
+                if seen.insert(absolute).inserted { targets.append(ContentTarget(path: absolute, kind: kind)) }
+            }
+        }
+        return targets
+    }
+
+    /// The kind of a `.json` file from the folder that holds it.
+    static func kind(of path: String) -> ContentKind? {
+        guard path.hasSuffix(".json") else { return nil }
+        let parts = path.split(separator: "/")
+        guard parts.count >= 3, parts[parts.count - 3] == "resources" else { return nil }
+        return ContentKind(folder: String(parts[parts.count - 2]))
+    }
+
+    /// `.json` files under `folder`, depth first, names sorted; hidden entries skipped.
+    static func walk(_ folder: String) -> [String] {
+        var result: [String] = []
+        var stack = [folder]
+        while let current = stack.popLast() {
+            var subfolders: [String] = []
+            for name in FileSystem.list(current) where !name.hasPrefix(".") {
+                let path = current == "/" ? "/" + name : current + "/" + name
+                if FileSystem.isDirectory(path) {
+                    subfolders.append(path)
+                } else if name.hasSuffix(".json") {
+                    result.append(path)
+                }
+            }
+            stack.append(contentsOf: subfolders.reversed())
+        }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
+
+/// Paths as people see them: relative to where they stand when possible.
+public enum PathDisplay {
+    public static func absolute(_ path: String, from directory: String) -> String {
+        let joined = path.hasPrefix("/") ? path : directory + "/" + path
+        return normalize(joined)
+    }
+
+    /// Removes `.`, `..` and doubled slashes without touching the file system.
+    public static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// `path` relative to `directory` (both absolute): "content/x.json", "../x.json".
+    public static func relative(_ path: String, to directory: String) -> String {
+        let target = path.split(separator: "/")
+        let base = directory.split(separator: "/")
+        var common = 0
+        while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        let rest = target[common...].map(String.init)
+        let joined = (ups + rest).joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
+}

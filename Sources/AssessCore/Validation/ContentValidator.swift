@@ -1,0 +1,166 @@
+import AssessJSON
+
+/// Checks a value against one schema; implemented over the compiled JSON Schemas.
+public protocol SchemaChecking: Sendable {
+    func findings(for root: JSONNode) -> [Finding]
+}
+
+/// Validates content files: read, parse, schema, semantic rules; on all cores, in a stable order.
+public struct ContentValidator: Sendable {
+    public struct Options: Sendable {
+        /// Today's date, YYYY-MM-DD.
+        public var today: String
+        public var maxBytes: Int
+        /// The directory paths are shown relative to.
+        public var displayDirectory: String
+
+        public init(today: String, maxBytes: Int = JSONParseOptions.defaultMaxBytes, displayDirectory: String) {
+            self.today = today
+            self.maxBytes = maxBytes
+            self.displayDirectory = displayDirectory
+        }
+    }
+
+    public let layout: ContentLayout
+    public let schemas: ContentSchemas
+    public let options: Options
+    private let realRoot: String
+
+    public init(layout: ContentLayout, schemas: ContentSchemas, options: Options) {
+        self.layout = layout
+        self.schemas = schemas
+        self.options = options
+        self.realRoot = FileSystem.realPath(layout.root) ?? layout.root
+    }
+
+    public func validate(_ targets: [ContentTarget]) -> ValidationSummary {
+        let items = targets.filter { $0.kind == .libraryItem }
+        let maps = targets.filter { $0.kind == .perspectiveMap }
+        let assessments = targets.filter { $0.kind == .assessment }
+
+        // Library items first: every other kind's checks need to know which items exist.
+        let itemResults = parallelMap(items) { check($0, context: nil) }
+        var itemFacts = facts(from: itemResults, LibraryItemFacts.init)
+        let wantedItems = Set((maps + assessments).map(\.stem)).subtracting(itemFacts.keys)
+        itemFacts.merge(loadFacts(.libraryItem, wantedItems, LibraryItemFacts.init)) { a, _ in a }
+
+        let baseContext = context(items: itemFacts, maps: [:])
+        let mapResults = parallelMap(maps) { check($0, context: baseContext) }
+        var mapFacts = facts(from: mapResults, PerspectiveMapFacts.init)
+        let wantedMaps = Set(assessments.map(\.stem)).subtracting(mapFacts.keys)
+        mapFacts.merge(loadFacts(.perspectiveMap, wantedMaps, PerspectiveMapFacts.init)) { a, _ in a }
+
+        let fullContext = context(items: itemFacts, maps: mapFacts)
+        let assessmentResults = parallelMap(assessments) { check($0, context: fullContext) }
+
+        // Report in the order the targets were given.
+        var reports: [String: FileReport] = [:]
+        for result in itemResults + mapResults + assessmentResults { reports[result.target.path] = result.report }
+        return ValidationSummary(files: targets.compactMap { reports[$0.path] })
+    }
+
+    // MARK: one file
+
+    struct FileResult: Sendable {
+        var target: ContentTarget
+        var report: FileReport
+        /// The parsed value, kept only for library items and maps (their facts feed the other checks).
+        var root: JSONNode?
+        /// The file exists (even if it does not parse).
+        var exists: Bool
+    }
+
+    private func check(_ target: ContentTarget, context: CheckContext?) -> FileResult {
+        let display = PathDisplay.relative(target.path, to: options.displayDirectory)
+        func failure(_ finding: Finding, source: SourceText? = nil, exists: Bool = true) -> FileResult {
+            FileResult(
+                target: target,
+                report: FileReport(path: display, diagnostics: [finding.diagnostic(path: display, source: source)]),
+                root: nil, exists: exists)
+        }
+        let bytes: [UInt8]
+        switch readContained(target.path) {
+        case .success(let read): bytes = read
+        case .failure(let error):
+            return failure(Finding(at: nil, .error, error.message, rule: error.ruleID), exists: error.reason != .notFound)
+        }
+        let document: JSONDocument
+        do {
+            document = try JSONParser.parse(bytes, options: JSONParseOptions(maxBytes: options.maxBytes))
+        } catch {
+            return failure(Finding(at: error.offset, .error, error.message, rule: error.ruleID), source: SourceText(bytes))
+        }
+        var findings = document.warnings.map { Finding(at: $0.offset, .warning, $0.message, rule: $0.ruleID) }
+        findings += schemas.checker(for: target.kind).findings(for: document.root)
+        if let context {
+            findings += SemanticRules.check(
+                CheckedFile(kind: target.kind, stem: target.stem, root: document.root), context: context)
+        } else {
+            findings += SemanticRules.check(
+                CheckedFile(kind: target.kind, stem: target.stem, root: document.root),
+                context: self.context(items: [:], maps: [:]))
+        }
+        var diagnostics: [Diagnostic] = []
+        if !findings.isEmpty {
+            let source = SourceText(bytes)
+            diagnostics = findings.map { $0.diagnostic(path: display, source: source) }
+            diagnostics.sort { ($0.position ?? .init(line: 0, column: 0)) < ($1.position ?? .init(line: 0, column: 0)) }
+        }
+        let keep = target.kind == .assessment ? nil : document.root
+        return FileResult(target: target, report: FileReport(path: display, diagnostics: diagnostics), root: keep, exists: true)
+    }
+
+    /// Reads a file that must resolve inside the repository (a symlink may not lead out of it).
+    private func readContained(_ path: String) -> Result<[UInt8], FileError> {
+        guard let real = FileSystem.realPath(path) else { return .failure(FileError(path: path, reason: .notFound)) }
+        guard real.hasPrefix(realRoot + "/") else {
+            return .failure(FileError(path: path, reason: .outsideRepository(target: real)))
+        }
+        do {
+            return .success(try FileSystem.read(path, limit: options.maxBytes))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    // MARK: facts shared between files
+
+    private func facts<Facts>(from results: [FileResult], _ make: (JSONNode) -> Facts) -> [String: Facts] {
+        var facts: [String: Facts] = [:]
+        for result in results where result.exists && Slug.isValid(result.target.stem) {
+            facts[result.target.stem] = make(result.root ?? JSONNode(.null))
+        }
+        return facts
+    }
+
+    /// Facts about files that are not being validated themselves: parsed quietly, findings dropped.
+    private func loadFacts<Facts: Sendable>(
+        _ kind: ContentKind, _ stems: Set<String>, _ make: @escaping @Sendable (JSONNode) -> Facts
+    ) -> [String: Facts] {
+        let slugs = stems.compactMap { try? Slug($0) }.sorted()
+        let loaded = parallelMap(slugs) { slug -> Facts? in
+            let path = layout.path(kind, slug)
+            guard case .success(let bytes) = readContained(path) else { return nil }
+            let root = (try? JSONParser.parse(bytes, options: JSONParseOptions(maxBytes: options.maxBytes)))?.root
+            return make(root ?? JSONNode(.null))
+        }
+        var facts: [String: Facts] = [:]
+        for (slug, fact) in zip(slugs, loaded) { if let fact { facts[slug.rawValue] = fact } }
+        return facts
+    }
+
+    private func context(items: [String: LibraryItemFacts], maps: [String: PerspectiveMapFacts]) -> CheckContext {
+        let layout = self.layout
+        let maxBytes = options.maxBytes
+        let realRoot = self.realRoot
+        return CheckContext(layout: layout, today: options.today, items: items, maps: maps) { slug in
+            for path in layout.transcriptCandidates(slug) {
+                guard let real = FileSystem.realPath(path), real.hasPrefix(realRoot + "/"),
+                    let bytes = try? FileSystem.read(path, limit: maxBytes * 8)
+                else { continue }
+                return TranscriptText(bytes: bytes, fileExtension: String(path.split(separator: ".").last ?? ""))
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Clibgit2
+
+/// Process-wide libgit2 initialisation. `git_libgit2_init` is reference
+/// counted and thread-safe; the library stays initialised for the process.
+enum Libgit2 {
+    static let initialised: Bool = {
+        git_libgit2_init()
+        return true
+    }()
+
+    static func ensureInitialised() {
+        _ = initialised
+    }
+}
+
+/// The version of the linked libgit2, e.g. "1.5.1".
+public var libgit2Version: String {
+    var major: Int32 = 0
+    var minor: Int32 = 0
+    var revision: Int32 = 0
+    git_libgit2_version(&major, &minor, &revision)
+    return "\(major).\(minor).\(revision)"
+}

@@ -1,0 +1,148 @@
+import AssessJSON
+
+/// JSON types as a bit set.
+struct TypeSet: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = TypeSet(rawValue: 1)
+    static let boolean = TypeSet(rawValue: 2)
+    static let object = TypeSet(rawValue: 4)
+    static let array = TypeSet(rawValue: 8)
+    static let number = TypeSet(rawValue: 16)
+    static let string = TypeSet(rawValue: 32)
+    static let integer = TypeSet(rawValue: 64)
+
+    static func named(_ name: String) -> TypeSet? {
+        switch name {
+        case "null": return .null
+        case "boolean": return .boolean
+        case "object": return .object
+        case "array": return .array
+        case "number": return .number
+        case "string": return .string
+        case "integer": return .integer
+        default: return nil
+        }
+    }
+
+    func matches(_ node: JSONNode) -> Bool {
+        switch node.value {
+        case .null: return contains(.null)
+        case .bool: return contains(.boolean)
+        case .object: return contains(.object)
+        case .array: return contains(.array)
+        case .string: return contains(.string)
+        case .number(let number):
+            if contains(.number) { return true }
+            return contains(.integer) && number.isInteger
+        }
+    }
+}
+
+/// A condition (`if`) described for people, used in notes on `then` / `else` errors.
+struct ConditionNote: Sendable {
+    /// e.g. `"status" is "reviewed"`; nil when the condition is not simple enough to describe.
+    var whenMatched: String?
+    var whenNotMatched: String?
+    var ifLocation: String
+}
+
+enum KeywordKind: Sendable {
+    case type(TypeSet, names: [String])
+    case enumeration([JSONNode])
+    case const(JSONNode)
+    case multipleOf(JSONNumber)
+    case minimum(JSONNumber)
+    case exclusiveMinimum(JSONNumber)
+    case maximum(JSONNumber)
+    case exclusiveMaximum(JSONNumber)
+    case minLength(Int)
+    case maxLength(Int)
+    case pattern(CompiledRegex)
+    case format(FormatKind, name: String)
+    case minItems(Int)
+    case maxItems(Int)
+    case uniqueItems
+    case contains(Int, min: Int, max: Int?, minLocation: String?, maxLocation: String?)
+    case minProperties(Int)
+    case maxProperties(Int)
+    case required([String])
+    case dependentRequired([(String, [String])])
+    case properties([String: Int])
+    case patternProperties([(CompiledRegex, Int)])
+    case additionalProperties(Int, names: Set<String>, patterns: [CompiledRegex])
+    case propertyNames(Int)
+    case prefixItems([Int])
+    case items(Int, prefixCount: Int)
+    case unevaluatedItems(Int)
+    case unevaluatedProperties(Int)
+    case allOf([Int])
+    case anyOf([Int])
+    case oneOf([Int])
+    case not(Int)
+    case conditional(if: Int, then: Int?, else: Int?, note: ConditionNote)
+    case dependentSchemas([(String, Int)])
+    case ref(Int)
+    case dynamicRef(Int, anchor: String?)
+}
+
+struct Keyword: Sendable {
+    var kind: KeywordKind
+    /// The keyword as written (`minimum`, `$ref`, ...).
+    var name: String
+    /// `#/properties/a/minimum`, or `<document>#/...` outside the root document.
+    var location: String
+}
+
+struct CompiledNode: Sendable {
+    /// Set for the boolean schemas `true` and `false`.
+    var boolValue: Bool?
+    var keywords: [Keyword]
+    /// Index of the schema resource the node belongs to (for `$dynamicRef` scopes).
+    var resource: Int
+    /// Location of the schema itself, like keyword locations.
+    var location: String
+    /// The node has `unevaluatedItems` / `unevaluatedProperties`, so its subschemas' annotations are collected.
+    var hasUnevaluated: Bool
+}
+
+/// A compiled schema: an immutable keyword tree with every reference resolved.
+/// Validate any number of instances, from any number of threads.
+public final class Schema: Sendable {
+    let nodes: [CompiledNode]
+    /// Per schema resource: `$dynamicAnchor` name -> node.
+    let dynamicAnchors: [[String: Int]]
+    let root: Int
+    /// The options the schema was compiled with.
+    public let options: ValidationOptions
+    /// The base URI of the root schema (its `$id`, or the one given to the compiler).
+    public let baseURI: String
+
+    init(nodes: [CompiledNode], dynamicAnchors: [[String: Int]], root: Int, options: ValidationOptions, baseURI: String) {
+        self.nodes = nodes
+        self.dynamicAnchors = dynamicAnchors
+        self.root = root
+        self.options = options
+        self.baseURI = baseURI
+    }
+
+    /// Every reason why `instance` does not conform, in instance document order
+    /// (by byte offset), then schema order. Empty when the instance is valid.
+    public func validate(_ instance: JSONNode) -> [ValidationError] {
+        let context = EvaluationContext(schema: self, collecting: true)
+        var annotations: Annotations? = nil
+        _ = context.evaluate(root, instance, &annotations)
+        // A stable sort by offset keeps schema order among errors at one position.
+        return context.errors.enumerated().sorted { a, b in
+            a.element.instanceOffset != b.element.instanceOffset
+                ? a.element.instanceOffset < b.element.instanceOffset : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// True when `instance` conforms. Faster than `validate`: stops at the first failure
+    /// and builds no messages.
+    public func isValid(_ instance: JSONNode) -> Bool {
+        let context = EvaluationContext(schema: self, collecting: false)
+        var annotations: Annotations? = nil
+        return context.evaluate(root, instance, &annotations)
+    }
+}

@@ -1,0 +1,859 @@
+import AssessJSON
+
+/// Which properties / items of one instance value the schemas applied so far have
+/// evaluated (the annotations that `unevaluatedProperties` / `unevaluatedItems` read).
+struct Annotations {
+    var properties: [Bool]
+    var items: [Bool]
+
+    init(_ node: JSONNode) {
+        switch node.value {
+        case .object(let object):
+            properties = [Bool](repeating: false, count: object.count)
+            items = []
+        case .array(let array):
+            properties = []
+            items = [Bool](repeating: false, count: array.count)
+        default:
+            properties = []
+            items = []
+        }
+    }
+
+    mutating func merge(_ other: Annotations) {
+        for index in other.properties.indices where other.properties[index] { properties[index] = true }
+        for index in other.items.indices where other.items[index] { items[index] = true }
+    }
+}
+
+enum PathToken {
+    case key(String)
+    case index(Int)
+}
+
+private let discriminatingKeywords: Set<String> = ["type", "const", "enum"]
+
+/// The state of one validation run. Not shared between threads: each call to
+/// `validate` / `isValid` makes its own.
+final class EvaluationContext {
+    let schema: Schema
+    let nodes: [CompiledNode]
+    /// Whether errors are being collected (false while probing `anyOf` branches, `not`, `if`, `contains`).
+    var collecting: Bool
+    var errors: [ValidationError] = []
+    var path: [PathToken] = []
+    /// Dynamic scope: the schema resources entered, outermost first.
+    var scope: [Int] = []
+    var depth = 0
+    var reportedDepth = false
+    let maxDepth: Int
+
+    init(schema: Schema, collecting: Bool) {
+        self.schema = schema
+        self.nodes = schema.nodes
+        self.collecting = collecting
+        self.maxDepth = schema.options.maxEvaluationDepth
+    }
+
+    var instancePath: String {
+        var result = ""
+        for token in path {
+            result += "/"
+            switch token {
+            case .key(let key): result += Pointer.escape(key)
+            case .index(let index): result += String(index)
+            }
+        }
+        return result
+    }
+
+    @inline(never)
+    func report(
+        _ keyword: Keyword, _ instance: JSONNode, _ message: String, expected: String? = nil, found: String? = nil,
+        offset: Int? = nil, suggestion: String? = nil, name: String? = nil, location: String? = nil,
+        notes: [String] = []
+    ) {
+        errors.append(ValidationError(
+            instanceOffset: offset ?? instance.offset, instancePath: instancePath,
+            keywordLocation: location ?? keyword.location, keyword: name ?? keyword.name, message: message,
+            expected: expected, found: found ?? renderJSON(instance), suggestion: suggestion, notes: notes))
+    }
+
+    @inline(__always)
+    func isFalse(_ index: Int) -> Bool { nodes[index].boolValue == false }
+
+    // MARK: Evaluation
+
+    /// Evaluates node `index` against `instance`. When `annotations` is non-nil the
+    /// caller wants to know which properties / items were evaluated.
+    func evaluate(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        let node = nodes[index]
+        if let value = node.boolValue {
+            if !value && collecting {
+                errors.append(ValidationError(
+                    instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: node.location,
+                    keyword: "false", message: "no value is allowed here (the schema is false)",
+                    found: renderJSON(instance)))
+            }
+            return value
+        }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maxDepth {
+            if collecting && !reportedDepth {
+                reportedDepth = true
+                errors.append(ValidationError(
+                    instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: node.location,
+                    keyword: "$ref",
+                    message: "validation went deeper than \(maxDepth) levels: the value is nested too deeply, or the schema's references loop without consuming it"))
+            }
+            return false
+        }
+        let entered = scope.last != node.resource
+        if entered { scope.append(node.resource) }
+        defer { if entered { scope.removeLast() } }
+
+        if node.hasUnevaluated {
+            var local: Annotations? = Annotations(instance)
+            let valid = evaluateKeywords(node, instance, &local)
+            if annotations != nil, let local { annotations!.merge(local) }
+            return valid
+        }
+        return evaluateKeywords(node, instance, &annotations)
+    }
+
+    private func evaluateKeywords(_ node: CompiledNode, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        var valid = true
+        for keyword in node.keywords {
+            if !evaluateKeyword(keyword, instance, &annotations) {
+                valid = false
+                if !collecting { return false }
+            }
+        }
+        return valid
+    }
+
+    private func evaluateKeyword(_ keyword: Keyword, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        switch keyword.kind {
+        case .ref(let target):
+            return evaluate(target, instance, &annotations)
+        case .dynamicRef(let target, let anchor):
+            var resolved = target
+            if let anchor {
+                for resource in scope {
+                    if let candidate = schema.dynamicAnchors[resource][anchor] {
+                        resolved = candidate
+                        break
+                    }
+                }
+            }
+            return evaluate(resolved, instance, &annotations)
+        case .allOf(let children):
+            var valid = true
+            for child in children where !evaluate(child, instance, &annotations) {
+                valid = false
+                if !collecting { return false }
+            }
+            return valid
+        case .anyOf(let children):
+            return evaluateAnyOf(keyword, children, instance, &annotations)
+        case .oneOf(let children):
+            return evaluateOneOf(keyword, children, instance, &annotations)
+        case .not(let child):
+            return evaluateNot(keyword, child, instance)
+        case .conditional(let condition, let thenBranch, let elseBranch, let note):
+            return evaluateConditional(condition, thenBranch, elseBranch, note, instance, &annotations)
+        case .dependentSchemas(let dependencies):
+            guard case .object(let object) = instance.value else { return true }
+            var valid = true
+            for (name, child) in dependencies where object[name] != nil {
+                if !evaluate(child, instance, &annotations) {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+            return valid
+        case .properties, .patternProperties, .additionalProperties, .propertyNames, .unevaluatedProperties:
+            guard case .object(let object) = instance.value else { return true }
+            return evaluateObjectApplicator(keyword, object, instance, &annotations)
+        case .prefixItems, .items, .contains, .unevaluatedItems:
+            guard case .array(let items) = instance.value else { return true }
+            return evaluateArrayApplicator(keyword, items, instance, &annotations)
+        default:
+            return checkAssertion(keyword, instance)
+        }
+    }
+
+    // MARK: Applicators
+
+    private func evaluateObjectApplicator(
+        _ keyword: Keyword, _ object: JSONObject, _ instance: JSONNode, _ annotations: inout Annotations?
+    ) -> Bool {
+        var valid = true
+        var none: Annotations? = nil
+        switch keyword.kind {
+        case .properties(let map):
+            for (position, member) in object.members.enumerated() {
+                guard let child = map[member.key] else { continue }
+                if annotations != nil { annotations!.properties[position] = true }
+                if isFalse(child) {
+                    valid = false
+                    guard collecting else { return false }
+                    path.append(.key(member.key))
+                    report(keyword, member.value, "property \(quoteJSON(member.key)) is not allowed",
+                           found: renderJSON(member.value), offset: member.keyOffset,
+                           location: keyword.location + "/" + Pointer.escape(member.key))
+                    path.removeLast()
+                    continue
+                }
+                path.append(.key(member.key))
+                let ok = evaluate(child, member.value, &none)
+                path.removeLast()
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+        case .patternProperties(let patterns):
+            for (position, member) in object.members.enumerated() {
+                for (regex, child) in patterns where regex.matches(member.key) {
+                    if annotations != nil { annotations!.properties[position] = true }
+                    path.append(.key(member.key))
+                    let ok = evaluate(child, member.value, &none)
+                    path.removeLast()
+                    if !ok {
+                        valid = false
+                        if !collecting { return false }
+                    }
+                }
+            }
+        case .additionalProperties(let child, let names, let patterns):
+            for (position, member) in object.members.enumerated() {
+                if names.contains(member.key) { continue }
+                if patterns.contains(where: { $0.matches(member.key) }) { continue }
+                if annotations != nil { annotations!.properties[position] = true }
+                if isFalse(child) {
+                    valid = false
+                    guard collecting else { return false }
+                    reportUnknownProperty(keyword, member, object, candidates: Array(names).sorted())
+                    continue
+                }
+                path.append(.key(member.key))
+                let ok = evaluate(child, member.value, &none)
+                path.removeLast()
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+        case .unevaluatedProperties(let child):
+            for (position, member) in object.members.enumerated() {
+                if let annotations, annotations.properties[position] { continue }
+                if annotations != nil { annotations!.properties[position] = true }
+                if isFalse(child) {
+                    valid = false
+                    guard collecting else { return false }
+                    reportUnknownProperty(keyword, member, object, candidates: knownPropertyNames(near: keyword))
+                    continue
+                }
+                path.append(.key(member.key))
+                let ok = evaluate(child, member.value, &none)
+                path.removeLast()
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+        case .propertyNames(let child):
+            for member in object.members {
+                let name = JSONNode(.string(member.key), offset: member.keyOffset)
+                path.append(.key(member.key))
+                defer { path.removeLast() }
+                if isFalse(child) {
+                    valid = false
+                    guard collecting else { return false }
+                    report(keyword, name, "property \(quoteJSON(member.key)) is not allowed (no property names are)")
+                    continue
+                }
+                let start = errors.count
+                if !evaluate(child, name, &none) {
+                    valid = false
+                    if !collecting { return false }
+                }
+                for index in start..<errors.count {
+                    errors[index].notes.append("in the property name \(quoteJSON(member.key))")
+                }
+            }
+        default:
+            break
+        }
+        return valid
+    }
+
+    @inline(never)
+    private func reportUnknownProperty(_ keyword: Keyword, _ member: JSONMember, _ object: JSONObject, candidates: [String]) {
+        let present = Set(object.keys)
+        let suggestion = nearestName(to: member.key, in: candidates.filter { !present.contains($0) })
+        path.append(.key(member.key))
+        report(keyword, member.value, "unknown property \(quoteJSON(member.key))",
+               found: quoteJSON(member.key), offset: member.keyOffset,
+               suggestion: suggestion.map { "did you mean \(quoteJSON($0))?" })
+        path.removeLast()
+    }
+
+    /// Property names declared by the schema object holding `keyword` and by the
+    /// schemas it applies in place (`allOf`, `$ref`, `then`, ...): the names that
+    /// `unevaluatedProperties` would have accepted.
+    @inline(never)
+    private func knownPropertyNames(near keyword: Keyword) -> [String] {
+        guard let owner = nodes.firstIndex(where: { node in node.keywords.contains { $0.location == keyword.location } })
+        else { return [] }
+        var names = Set<String>()
+        var visited = Set<Int>()
+        var stack = [owner]
+        while let index = stack.popLast() {
+            guard visited.insert(index).inserted else { continue }
+            for child in nodes[index].keywords {
+                switch child.kind {
+                case .properties(let map): names.formUnion(map.keys)
+                case .ref(let target), .dynamicRef(let target, _), .not(let target): stack.append(target)
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): stack.append(contentsOf: list)
+                case .conditional(let condition, let thenBranch, let elseBranch, _):
+                    stack.append(condition)
+                    if let thenBranch { stack.append(thenBranch) }
+                    if let elseBranch { stack.append(elseBranch) }
+                case .dependentSchemas(let list): stack.append(contentsOf: list.map(\.1))
+                default: break
+                }
+            }
+        }
+        return names.sorted()
+    }
+
+    private func evaluateArrayApplicator(
+        _ keyword: Keyword, _ items: [JSONNode], _ instance: JSONNode, _ annotations: inout Annotations?
+    ) -> Bool {
+        var valid = true
+        var none: Annotations? = nil
+        switch keyword.kind {
+        case .prefixItems(let children):
+            for (index, child) in children.enumerated() where index < items.count {
+                if annotations != nil { annotations!.items[index] = true }
+                path.append(.index(index))
+                let ok = evaluate(child, items[index], &none)
+                path.removeLast()
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+        case .items(let child, let prefixCount):
+            guard prefixCount < items.count else { return true }
+            for index in prefixCount..<items.count {
+                if annotations != nil { annotations!.items[index] = true }
+                if isFalse(child) {
+                    valid = false
+                    guard collecting else { return false }
+                    path.append(.index(index))
+                    report(keyword, items[index],
+                           prefixCount == 0
+                               ? "unexpected item at index \(index): the array must be empty"
+                               : "unexpected item at index \(index): at most \(plural(prefixCount, "item")) allowed",
+                           expected: "at most \(plural(prefixCount, "item"))")
+                    path.removeLast()
+                    continue
+                }
+                path.append(.index(index))
+                let ok = evaluate(child, items[index], &none)
+                path.removeLast()
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+        case .unevaluatedItems(let child):
+            for index in items.indices {
+                if let annotations, annotations.items[index] { continue }
+                if annotations != nil { annotations!.items[index] = true }
+                if isFalse(child) {
+                    valid = false
+                    guard collecting else { return false }
+                    path.append(.index(index))
+                    report(keyword, items[index], "unexpected item at index \(index): no schema allows it")
+                    path.removeLast()
+                    continue
+                }
+                path.append(.index(index))
+                let ok = evaluate(child, items[index], &none)
+                path.removeLast()
+                if !ok {
+                    valid = false
+                    if !collecting { return false }
+                }
+            }
+        case .contains(let child, let minimum, let maximum, let minLocation, let maxLocation):
+            let saved = collecting
+            collecting = false
+            var count = 0
+            for (index, item) in items.enumerated() {
+                path.append(.index(index))
+                let ok = evaluate(child, item, &none)
+                path.removeLast()
+                if ok {
+                    count += 1
+                    if annotations != nil { annotations!.items[index] = true }
+                    // Without annotations to collect and no maximum, enough is enough.
+                    if annotations == nil, maximum == nil, count >= minimum, !saved { break }
+                }
+            }
+            collecting = saved
+            if count < minimum {
+                if collecting {
+                    if count == 0 && minimum == 1 {
+                        report(keyword, instance, "the array does not contain a matching item (see \(keyword.location))",
+                               expected: "an item matching \(keyword.location)", found: describeFound(instance))
+                    } else {
+                        report(keyword, instance,
+                               "the array contains \(plural(count, "matching item")), fewer than the minimum \(minimum)",
+                               expected: "at least \(plural(minimum, "matching item"))", found: plural(count, "matching item"),
+                               name: minLocation == nil ? "contains" : "minContains", location: minLocation)
+                    }
+                }
+                valid = false
+            }
+            if let maximum, count > maximum {
+                if collecting {
+                    report(keyword, instance,
+                           "the array contains \(plural(count, "matching item")), more than the maximum \(maximum)",
+                           expected: "at most \(plural(maximum, "matching item"))", found: plural(count, "matching item"),
+                           name: "maxContains", location: maxLocation)
+                }
+                valid = false
+            }
+        default:
+            break
+        }
+        return valid
+    }
+
+    private func evaluateNot(_ keyword: Keyword, _ child: Int, _ instance: JSONNode) -> Bool {
+        let saved = collecting
+        collecting = false
+        var none: Annotations? = nil
+        let matched = evaluate(child, instance, &none)
+        collecting = saved
+        if matched && collecting {
+            report(keyword, instance, "\(subject(instance)) must not match the schema at \(keyword.location)")
+        }
+        return !matched
+    }
+
+    private func evaluateConditional(
+        _ condition: Int, _ thenBranch: Int?, _ elseBranch: Int?, _ note: ConditionNote, _ instance: JSONNode,
+        _ annotations: inout Annotations?
+    ) -> Bool {
+        if thenBranch == nil && elseBranch == nil && annotations == nil { return true }
+        let saved = collecting
+        collecting = false
+        var local: Annotations? = annotations != nil ? Annotations(instance) : nil
+        let matched = evaluate(condition, instance, &local)
+        collecting = saved
+        if matched, let local { annotations!.merge(local) }
+        guard let branch = matched ? thenBranch : elseBranch else { return true }
+        let start = errors.count
+        let valid = evaluate(branch, instance, &annotations)
+        if collecting && errors.count > start {
+            let reason: String
+            if matched {
+                reason = note.whenMatched.map { "because \($0) (if at \(note.ifLocation))" }
+                    ?? "because the condition at \(note.ifLocation) matched"
+            } else {
+                reason = note.whenNotMatched.map { "because \($0) (if at \(note.ifLocation))" }
+                    ?? "because the condition at \(note.ifLocation) did not match"
+            }
+            for index in start..<errors.count {
+                let keyword = errors[index].keyword
+                let verb = keyword == "required" || keyword == "dependentRequired" ? "required" : "this rule applies"
+                errors[index].notes.append("\(verb) \(reason)")
+            }
+        }
+        return valid
+    }
+
+    private func evaluateAnyOf(_ keyword: Keyword, _ children: [Int], _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        let saved = collecting
+        collecting = false
+        var matched = false
+        var none: Annotations? = nil
+        for child in children {
+            if annotations != nil {
+                var local: Annotations? = Annotations(instance)
+                if evaluate(child, instance, &local) {
+                    matched = true
+                    annotations!.merge(local!)
+                }
+            } else if evaluate(child, instance, &none) {
+                matched = true
+                break
+            }
+        }
+        collecting = saved
+        if !matched && collecting {
+            reportNoMatch(keyword, children, instance, &annotations)
+        }
+        return matched
+    }
+
+    private func evaluateOneOf(_ keyword: Keyword, _ children: [Int], _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        let saved = collecting
+        collecting = false
+        var matches: [Int] = []
+        var matchedAnnotations: Annotations?
+        for (position, child) in children.enumerated() {
+            var local: Annotations? = annotations != nil ? Annotations(instance) : nil
+            if evaluate(child, instance, &local) {
+                matches.append(position)
+                if matches.count == 1 { matchedAnnotations = local }
+                if matches.count > 1 && !saved { break }
+            }
+        }
+        collecting = saved
+        if matches.count == 1 {
+            if let matchedAnnotations { annotations!.merge(matchedAnnotations) }
+            return true
+        }
+        if collecting {
+            if matches.isEmpty {
+                reportNoMatch(keyword, children, instance, &annotations)
+            } else {
+                let names = matches.map { nodes[children[$0]].location }
+                report(keyword, instance,
+                       "\(subject(instance)) matches \(matches.count) alternatives of oneOf (\(names.joined(separator: ", "))); exactly one must match",
+                       expected: "exactly one matching alternative", found: "\(matches.count) matching alternatives")
+            }
+        }
+        return false
+    }
+
+    /// Reports an `anyOf` / `oneOf` that no alternative matched: one error at the
+    /// instance, plus the errors of the alternative that came closest.
+    @inline(never)
+    private func reportNoMatch(_ keyword: Keyword, _ children: [Int], _ instance: JSONNode, _ annotations: inout Annotations?) {
+        let here = instancePath
+        let saved = errors
+        var results: [(errors: [ValidationError], annotations: Annotations?)] = []
+        for child in children {
+            errors = []
+            var local: Annotations? = annotations != nil ? Annotations(instance) : nil
+            _ = evaluate(child, instance, &local)
+            results.append((errors, local))
+        }
+        errors = saved
+        let kind = keyword.name
+
+        // Every alternative wants another type: one "expected A or B" error.
+        if results.allSatisfy({ $0.errors.count == 1 && $0.errors[0].keyword == "type" && $0.errors[0].instancePath == here }) {
+            var expected: [String] = []
+            for result in results {
+                for name in (result.errors[0].expected ?? "").components(separatedBy: " or ") where !expected.contains(name) {
+                    expected.append(name)
+                }
+            }
+            let list = expected.joined(separator: " or ")
+            report(keyword, instance, "expected \(list), found \(describeFound(instance))", expected: list)
+            return
+        }
+        // Every alternative wants other values (const / enum) at one place, here or
+        // deeper (a discriminator like "kind"): one "is not one of" error there.
+        var sharedPath: String?
+        var sharedError: ValidationError?
+        if let first = results.first {
+            for candidate in first.errors where candidate.keyword == "const" || candidate.keyword == "enum" {
+                if results.allSatisfy({ $0.errors.contains { ($0.keyword == "const" || $0.keyword == "enum") && $0.instancePath == candidate.instancePath } }) {
+                    sharedPath = candidate.instancePath
+                    sharedError = candidate
+                    break
+                }
+            }
+        }
+        if let sharedPath, let sharedError,
+           sharedPath == here ? results.allSatisfy({ $0.errors.count == 1 }) : true
+        {
+            var values: [String] = []
+            for result in results {
+                for error in result.errors where (error.keyword == "const" || error.keyword == "enum") && error.instancePath == sharedPath {
+                    let expected = error.expected ?? ""
+                    let items = expected.hasPrefix("one of ") ? splitRenderedList(String(expected.dropFirst(7))) : [expected]
+                    for item in items where !values.contains(item) { values.append(item) }
+                }
+            }
+            let found = sharedError.found ?? "the value"
+            var error = ValidationError(
+                instanceOffset: sharedError.instanceOffset, instancePath: sharedPath, keywordLocation: keyword.location,
+                keyword: kind, message: "\(found) is not one of \(values.joined(separator: ", "))",
+                expected: "one of \(values.joined(separator: ", "))", found: found)
+            if sharedPath != here {
+                error.notes.append("this value selects among the alternatives of \(kind) at \(keyword.location); none accepts it")
+            }
+            error.suggestion = suggestValue(found, values)
+            errors.append(error)
+            return
+        }
+
+        // Otherwise: the closest alternative, and its errors.
+        func depthOf(_ pointer: String) -> Int { pointer.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
+        var best = 0
+        var bestScore: (Int, Int, Int, Int)?
+        for (position, result) in results.enumerated() {
+            let rootType = result.errors.contains { $0.keyword == "type" && $0.instancePath == here } ? 1 : 0
+            let discriminating = result.errors.filter { discriminatingKeywords.contains($0.keyword) }.count
+            let deepest = result.errors.map { depthOf($0.instancePath) }.max() ?? 0
+            let score = (rootType, discriminating, result.errors.count, -deepest)
+            if bestScore == nil || score < bestScore! {
+                bestScore = score
+                best = position
+            }
+        }
+        let closest = nodes[children[best]].location
+        report(keyword, instance,
+               "\(subject(instance)) does not match any of the \(children.count) alternatives of \(kind)",
+               expected: "a match for one alternative of \(keyword.location)", found: describeFound(instance),
+               notes: ["closest alternative: \(closest)"])
+        for var error in results[best].errors {
+            error.notes.append("closest alternative: \(closest)")
+            errors.append(error)
+        }
+        if annotations != nil, let closestAnnotations = results[best].annotations {
+            annotations!.merge(closestAnnotations)
+        }
+    }
+
+    // MARK: Assertions
+
+    @inline(never)
+    private func checkAssertion(_ keyword: Keyword, _ instance: JSONNode) -> Bool {
+        switch keyword.kind {
+        case .type(let types, let names):
+            if types.matches(instance) { return true }
+            if collecting {
+                let list = names.joined(separator: " or ")
+                report(keyword, instance, "expected \(list), found \(describeFound(instance))", expected: list)
+            }
+            return false
+        case .enumeration(let values):
+            if values.contains(where: { $0.jsonEquals(instance) }) { return true }
+            if collecting {
+                let rendered = values.prefix(20).map { renderJSON($0) }
+                let list = rendered.joined(separator: ", ") + (values.count > 20 ? ", …" : "")
+                let found = renderJSON(instance)
+                var message = "\(found) is not one of \(list)"
+                if values.isEmpty { message = "no value is allowed (the enum is empty)" }
+                report(keyword, instance, message, expected: "one of \(list)", found: found,
+                       suggestion: suggestValue(found, rendered))
+            }
+            return false
+        case .const(let value):
+            if value.jsonEquals(instance) { return true }
+            if collecting {
+                let expected = renderJSON(value)
+                report(keyword, instance, "expected \(expected), found \(renderJSON(instance))", expected: expected,
+                       suggestion: suggestValue(renderJSON(instance), [expected]))
+            }
+            return false
+        case .multipleOf(let divisor):
+            guard case .number(let number) = instance.value else { return true }
+            if isMultiple(number, of: divisor) { return true }
+            if collecting {
+                report(keyword, instance, "\(number.literal) is not a multiple of \(divisor.literal)",
+                       expected: "a multiple of \(divisor.literal)")
+            }
+            return false
+        case .minimum(let limit):
+            guard case .number(let number) = instance.value else { return true }
+            if compareNumbers(number, limit) >= 0 { return true }
+            if collecting {
+                report(keyword, instance, "\(number.literal) is less than the minimum \(limit.literal)",
+                       expected: ">= \(limit.literal)")
+            }
+            return false
+        case .exclusiveMinimum(let limit):
+            guard case .number(let number) = instance.value else { return true }
+            if compareNumbers(number, limit) > 0 { return true }
+            if collecting {
+                report(keyword, instance, "\(number.literal) is not greater than the exclusive minimum \(limit.literal)",
+                       expected: "> \(limit.literal)")
+            }
+            return false
+        case .maximum(let limit):
+            guard case .number(let number) = instance.value else { return true }
+            if compareNumbers(number, limit) <= 0 { return true }
+            if collecting {
+                report(keyword, instance, "\(number.literal) is greater than the maximum \(limit.literal)",
+                       expected: "<= \(limit.literal)")
+            }
+            return false
+        case .exclusiveMaximum(let limit):
+            guard case .number(let number) = instance.value else { return true }
+            if compareNumbers(number, limit) < 0 { return true }
+            if collecting {
+                report(keyword, instance, "\(number.literal) is not less than the exclusive maximum \(limit.literal)",
+                       expected: "< \(limit.literal)")
+            }
+            return false
+        case .minLength(let limit):
+            guard case .string(let string) = instance.value else { return true }
+            // Code points, as JSON Schema counts them.
+            let length = string.unicodeScalars.count
+            if length >= limit { return true }
+            if collecting {
+                report(keyword, instance,
+                       "\(renderJSON(instance)) is too short: \(plural(length, "character")), the minimum is \(limit)",
+                       expected: "at least \(plural(limit, "character"))")
+            }
+            return false
+        case .maxLength(let limit):
+            guard case .string(let string) = instance.value else { return true }
+            if string.utf8.count <= limit { return true }
+            let length = string.unicodeScalars.count
+            if length <= limit { return true }
+            if collecting {
+                report(keyword, instance,
+                       "\(renderJSON(instance)) is too long: \(plural(length, "character")), the maximum is \(limit)",
+                       expected: "at most \(plural(limit, "character"))")
+            }
+            return false
+        case .pattern(let regex):
+            guard case .string(let string) = instance.value else { return true }
+            if regex.matches(string) { return true }
+            if collecting {
+                report(keyword, instance, "\(renderJSON(instance)) does not match pattern \(regex.source)",
+                       expected: "a string matching \(regex.source)")
+            }
+            return false
+        case .format(let format, let name):
+            guard case .string(let string) = instance.value else { return true }
+            if format.isValid(string) { return true }
+            if collecting {
+                report(keyword, instance, "\(renderJSON(instance)) is not a valid \(name)", expected: "a valid \(name)")
+            }
+            return false
+        case .minItems(let limit):
+            guard case .array(let items) = instance.value, items.count < limit else { return true }
+            if collecting {
+                report(keyword, instance, "the array has \(plural(items.count, "item")), fewer than the minimum \(limit)",
+                       expected: "at least \(plural(limit, "item"))", found: plural(items.count, "item"))
+            }
+            return false
+        case .maxItems(let limit):
+            guard case .array(let items) = instance.value, items.count > limit else { return true }
+            if collecting {
+                report(keyword, instance, "the array has \(plural(items.count, "item")), more than the maximum \(limit)",
+                       expected: "at most \(plural(limit, "item"))", found: plural(items.count, "item"))
+            }
+            return false
+        case .uniqueItems:
+            guard case .array(let items) = instance.value, items.count > 1 else { return true }
+            var valid = true
+            outer: for second in 1..<items.count {
+                for first in 0..<second where items[first].jsonEquals(items[second]) {
+                    valid = false
+                    guard collecting else { return false }
+                    path.append(.index(second))
+                    report(keyword, items[second],
+                           "items \(first) and \(second) of the array are equal; items must be unique",
+                           expected: "unique items")
+                    path.removeLast()
+                    continue outer
+                }
+            }
+            return valid
+        case .minProperties(let limit):
+            guard case .object(let object) = instance.value, object.count < limit else { return true }
+            if collecting {
+                report(keyword, instance, "the object has \(plural(object.count, "property", "properties")), fewer than the minimum \(limit)",
+                       expected: "at least \(plural(limit, "property", "properties"))", found: plural(object.count, "property", "properties"))
+            }
+            return false
+        case .maxProperties(let limit):
+            guard case .object(let object) = instance.value, object.count > limit else { return true }
+            if collecting {
+                report(keyword, instance, "the object has \(plural(object.count, "property", "properties")), more than the maximum \(limit)",
+                       expected: "at most \(plural(limit, "property", "properties"))", found: plural(object.count, "property", "properties"))
+            }
+            return false
+        case .required(let names):
+            guard case .object(let object) = instance.value else { return true }
+            var valid = true
+            for name in names where object[name] == nil {
+                valid = false
+                guard collecting else { return false }
+                let suggestion = nearestName(to: name, in: object.keys).map { "is \(quoteJSON($0)) a misspelling of \(quoteJSON(name))?" }
+                report(keyword, instance, "missing required property \(quoteJSON(name))", expected: quoteJSON(name),
+                       found: describeFound(instance), suggestion: suggestion)
+            }
+            return valid
+        case .dependentRequired(let dependencies):
+            guard case .object(let object) = instance.value else { return true }
+            var valid = true
+            for (trigger, names) in dependencies where object[trigger] != nil {
+                for name in names where object[name] == nil {
+                    valid = false
+                    guard collecting else { return false }
+                    report(keyword, instance, "missing property \(quoteJSON(name)), required when \(quoteJSON(trigger)) is present",
+                           expected: quoteJSON(name), found: describeFound(instance),
+                           location: keyword.location + "/" + Pointer.escape(trigger))
+                }
+            }
+            return valid
+        default:
+            return true
+        }
+    }
+
+    /// For a string value close to one of the allowed (rendered) string values.
+    @inline(never)
+    private func suggestValue(_ found: String, _ allowed: [String]) -> String? {
+        guard found.hasPrefix("\""), found.count > 2 else { return nil }
+        let strings = allowed.filter { $0.hasPrefix("\"") && $0.hasSuffix("\"") && $0.count >= 2 }
+        let bare = String(found.dropFirst().dropLast())
+        guard let nearest = nearestName(to: bare, in: strings.map { String($0.dropFirst().dropLast()) }) else { return nil }
+        return "did you mean \(quoteJSON(nearest))?"
+    }
+}
+
+/// Splits `"a", "b, c", 3` (rendered JSON values joined by ", ") back into its items.
+func splitRenderedList(_ text: String) -> [String] {
+    var items: [String] = []
+    var current = ""
+    var inString = false
+    var escaped = false
+    var depth = 0
+    var iterator = text.makeIterator()
+    while let character = iterator.next() {
+        if inString {
+            current.append(character)
+            if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+            continue
+        }
+        switch character {
+        case "\"": inString = true; current.append(character)
+        case "[", "{": depth += 1; current.append(character)
+        case "]", "}": depth -= 1; current.append(character)
+        case "," where depth == 0:
+            items.append(current.trimmingSpaces())
+            current = ""
+        default: current.append(character)
+        }
+    }
+    if !current.trimmingSpaces().isEmpty { items.append(current.trimmingSpaces()) }
+    return items
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var result = Substring(self)
+        while result.first == " " { result.removeFirst() }
+        while result.last == " " { result.removeLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import AssessGit
+
+struct Assess: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "assess",
+        abstract: "The editorial assessment workbench: listen-based assessments beside the machine's scores.",
+        discussion: """
+            Works inside a content repository (found from the current directory, or --repo PATH): \
+            schemas/ and content/resources/{library,perspective-maps,transcript-assessments}/.
+
+            Exit status: 0 success, 1 findings, 2 usage or environment errors.
+            """,
+        version: "assess \(Assess.version) (libgit2 \(libgit2Version))",
+        subcommands: [New.self, Validate.self]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Assess.parseAsRoot()
+            try command.run()
+        } catch {
+            Terminal.exit(for: error)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import AssessCore
+
+extension ValidationOutputFormat: ExpressibleByArgument {}
+
+extension Assess {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check content files against the schemas and the rules no schema can say.",
+            discussion: """
+                With no paths, checks every library item, perspective map and assessment. A folder means \
+                the content files under it. Findings print as path:line:col: severity: message [rule]. \
+                With --schema, validates any JSON files against any draft 2020-12 schema.
+                """
+        )
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Option(help: "Output format: text, json or github (GitHub Actions annotations).")
+        var format: ValidationOutputFormat = .text
+
+        @Option(help: ArgumentHelp("Validate the files against this JSON Schema instead of the content rules.", valueName: "file"))
+        var schema: String?
+
+        @Flag(help: "With --schema: treat `format` as an assertion (date, date-time, time, email, uri, uuid, duration...).")
+        var assertFormats = false
+
+        @Argument(help: "Files or folders to check (default: all content).")
+        var paths: [String] = []
+
+        func validate() throws {
+            if schema == nil, assertFormats {
+                throw ValidationError("--assert-formats applies only with --schema (content schemas always assert formats)")
+            }
+            if schema != nil, paths.isEmpty {
+                throw ValidationError("--schema needs at least one file to validate")
+            }
+        }
+
+        func run() throws {
+            if let schema {
+                let summary: ValidationSummary
+                do {
+                    summary = try SchemaFileValidation.run(
+                        schemaPath: schema, files: paths, currentDirectory: FileSystem.currentDirectory(),
+                        formatAssertion: assertFormats)
+                } catch {
+                    throw CommandError(error.description)
+                }
+                try Validate.finish(summary, format: format)
+            } else {
+                try Validate.runContent(workspace: repository.workspace(), paths: paths, format: format)
+            }
+        }
+
+        /// Validates content of `workspace` and exits as the findings say.
+        static func runContent(workspace: Workspace, paths: [String], format: ValidationOutputFormat) throws {
+            let schemas: ContentSchemas
+            let targets: [ContentTarget]
+            do {
+                schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
+            } catch {
+                throw CommandError(error.description)
+            }
+            do {
+                targets = try ContentTargets.resolve(paths, in: workspace.layout, currentDirectory: workspace.currentDirectory)
+            } catch {
+                throw CommandError(error.description)
+            }
+            let validator = ContentValidator(
+                layout: workspace.layout, schemas: schemas,
+                options: .init(today: Today.string(environment: Terminal.environment), displayDirectory: workspace.currentDirectory))
+            try finish(validator.validate(targets), format: format)
+        }
+
+        /// Prints a summary in `format` and throws exit status 1 when it holds errors.
+        static func finish(_ summary: ValidationSummary, format: ValidationOutputFormat) throws {
+            switch format {
+            case .text:
+                let style = Terminal.stderrStyle
+                var text = ""
+                for diagnostic in summary.diagnostics {
+                    text += ValidationOutput.text(diagnostic, style: style) + "\n"
+                }
+                Terminal.err(text)
+                Terminal.out(ValidationOutput.summaryLine(summary) + "\n")
+            case .json:
+                Terminal.out(ValidationOutput.json(summary))
+            case .github:
+                var text = summary.diagnostics.map(ValidationOutput.github).joined(separator: "\n")
+                if !text.isEmpty { text += "\n" }
+                Terminal.out(text + ValidationOutput.summaryLine(summary) + "\n")
+            }
+            if summary.errorCount > 0 { throw ExitCode(1) }
+        }
+    }
+}

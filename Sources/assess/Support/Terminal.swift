@@ -1,0 +1,72 @@
+import ArgumentParser
+import AssessCore
+import Foundation
+
+/// An error for the user about how the command was called or where it runs: exit status 2.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Printing and exit status: the executable alone decides both.
+enum Terminal {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+    static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+
+    static var stdoutStyle: TerminalStyle { TerminalStyle.detect(isTerminal: stdoutIsTerminal, environment: environment) }
+    static var stderrStyle: TerminalStyle { TerminalStyle.detect(isTerminal: stderrIsTerminal, environment: environment) }
+
+    /// Writes text to standard output as it is (callers add newlines).
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes text to standard error as it is (callers add newlines).
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// `assess: error: message` on standard error.
+    static func error(_ message: String) {
+        let style = stderrStyle
+        err("assess: \(style.severity(.error)): \(message)\n")
+    }
+
+    /// `assess: warning: message` on standard error.
+    static func warning(_ message: String) {
+        let style = stderrStyle
+        err("assess: \(style.severity(.warning)): \(message)\n")
+    }
+
+    /// `assess: note: message` on standard error.
+    static func note(_ message: String) {
+        let style = stderrStyle
+        err("assess: \(style.severity(.note)): \(message)\n")
+    }
+
+    /// Ends the process for an error thrown out of a command: usage and environment
+    /// errors exit 2, `ExitCode`s keep their value, help and version exit 0.
+    static func exit(for error: Error) -> Never {
+        if let exitCode = error as? ExitCode {
+            Foundation.exit(exitCode.rawValue)
+        }
+        let code = Assess.exitCode(for: error)
+        if code == .success {
+            Assess.exit(withError: error)  // --help, --version: printed to stdout
+        }
+        if error is CommandError {
+            self.error(String(describing: error))
+        } else if code == .validationFailure {
+            // Parse errors: argument-parser's message and usage, with status 2 as documented.
+            err(Assess.fullMessage(for: error) + "\n")
+        } else {
+            self.error(String(describing: error))
+        }
+        Foundation.exit(2)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+import _AssessTestSupport
+
+/// DESIGN §4: every bad input gets a message naming file and place, exit 1 or 2, and no crash.
+final class BadInputTests: CLITestCase {
+    let file = "content/resources/library/superalignment-with-jan-leike.json"
+
+    func check(
+        _ bytes: [UInt8], expect fragment: String, at position: String?, status: Int32 = 1,
+        file testFile: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        try scratch.write(file, bytes: bytes)
+        let result = try assess("validate", file)
+        XCTAssertEqual(result.status, status, result.stderr, file: testFile, line: line)
+        let location = position.map { "\(file):\($0):" } ?? "\(file):"
+        XCTAssertTrue(result.stderr.contains(location), "expected \(location) in:\n\(result.stderr)", file: testFile, line: line)
+        XCTAssertTrue(result.stderr.contains(fragment), "expected \(fragment) in:\n\(result.stderr)", file: testFile, line: line)
+    }
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        try ContentFixture.bundled(in: scratch)
+    }
+
+    func testTruncatedJSON() throws {
+        try check(Array("{\n  \"slug\": \"x\",\n  \"tags\": [\"a\"".utf8), expect: "unexpected end of file", at: "3:15")
+    }
+
+    func testMalformedJSON() throws {
+        try check(Array("{\n  \"slug\": 'x'\n}".utf8), expect: "error:", at: "2:11")
+        try check(Array("{\"a\": 1,}".utf8), expect: "trailing comma", at: "1:8")
+    }
+
+    func testInvalidUTF8() throws {
+        try check([0x7B, 0x0A, 0x22, 0x61, 0x22, 0x3A, 0x20, 0x22, 0xC3, 0x28, 0x22, 0x7D], expect: "invalid UTF-8", at: "2:7")
+    }
+
+    func testByteOrderMarkIsAWarningOnly() throws {
+        let original = try scratch.read(file)
+        try scratch.write(file, bytes: [0xEF, 0xBB, 0xBF] + Array(original.utf8))
+        let result = try assess("validate", file)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(file):1:1: warning: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("byte-order mark"), result.stderr)
+        XCTAssertEqual(result.stdout, "1 file checked: 0 errors, 1 warning\n")
+    }
+
+    func testDuplicateKeys() throws {
+        try check(Array("{\n  \"slug\": \"a\",\n  \"slug\": \"b\"\n}".utf8), expect: "duplicate key \"slug\"", at: "3:3")
+    }
+
+    func testDeepNesting() throws {
+        let deep = "{\"a\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        try check(Array(deep.utf8), expect: "nesting deeper than", at: nil)
+    }
+
+    func testNumberOutOfRange() throws {
+        try check(Array("{\"captionSegments\": 1e400}".utf8), expect: "out of range", at: "1:21")
+    }
+
+    func testNumberThatIsNotJSON() throws {
+        try check(Array("{\"n\": 01}".utf8), expect: "leading zeros", at: "1:8")
+        try check(Array("{\"n\": NaN}".utf8), expect: "error:", at: "1:7")
+    }
+
+    func testControlCharacterInString() throws {
+        try check(Array("{\"title\": \"a\tb\"}".utf8), expect: "control character", at: "1:13")
+    }
+
+    func testHugeFile() throws {
+        let huge = "{\"x\": \"" + String(repeating: "a", count: 9 * 1024 * 1024) + "\"}"
+        try check(Array(huge.utf8), expect: "larger than the limit", at: nil)
+    }
+
+    func testEmptyFile() throws {
+        try check([], expect: "empty", at: nil)
+    }
+
+    func testSymlinkOutsideTheRepository() throws {
+        let outside = try ScratchDirectory()
+        try outside.write("secret.json", "{\"slug\": \"secret\"}")
+        let link = scratch.path + "/content/resources/library/secret.json"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: outside.path + "/secret.json")
+        let result = try assess("validate")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("content/resources/library/secret.json: error: refusing to read"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("outside the repository"), result.stderr)
+    }
+
+    func testNothingIsWrittenByValidate() throws {
+        try scratch.write(file, "{broken")
+        let before = try scratch.list("content/resources/library")
+        _ = try assess("validate")
+        XCTAssertEqual(try scratch.list("content/resources/library"), before)
+        XCTAssertEqual(try scratch.read(file), "{broken")
+    }
+}
