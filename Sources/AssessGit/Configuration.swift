@@ -56,3 +56,20 @@ public struct GitConfiguration {
         return value != 0
     }
 }
+
+extension GitConfiguration {
+    /// One configuration file read on its own (e.g. a worktree's `config.worktree`).
+    static func file(_ path: String) throws(GitError) -> GitConfiguration {
+        GitConfiguration(ConfigHandle(try create("read configuration file \(path)", { git_config_open_ondisk(&$0, path) })))
+    }
+
+    /// A path value with `~/` expanded, or nil when unset.
+    public func path(_ name: String) throws(GitError) -> String? {
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        let result = git_config_get_path(&buffer, handle.pointer, name)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check("read configuration value \(name)", result)
+        return copiedString(buffer.ptr)
+    }
+}

@@ -50,6 +50,11 @@ final class CompiledRegex: @unchecked Sendable {
                 case "D": out += inClass ? "[^0-9]" : "[^0-9]"
                 case "w": out += inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]"
                 case "W": out += inClass ? "[^a-zA-Z0-9_]" : "[^a-zA-Z0-9_]"
+                // ECMA-262 white space also includes U+FEFF (ZERO WIDTH NO-BREAK SPACE).
+                case "s": out += inClass ? "\\s\\x{FEFF}" : "[\\s\\x{FEFF}]"
+                case "S": out += "[^\\s\\x{FEFF}]"
+                case "u" where iterator.first == "{":
+                    out += "\\x"
                 case "a", "e", "A", "z", "Z", "G", "Q", "E", "h", "H", "V", "X", "R", "N":
                     // Escapes ICU knows but ECMA-262 does not (identity escapes of letters are errors in Unicode mode).
                     throw Failure(reason: "invalid escape \\\(next)")

@@ -46,7 +46,7 @@ struct ConditionNote: Sendable {
     var ifLocation: String
 }
 
-enum KeywordKind: Sendable {
+indirect enum KeywordKind: Sendable {
     case type(TypeSet, names: [String])
     case enumeration([JSONNode])
     case const(JSONNode)
@@ -85,12 +85,18 @@ enum KeywordKind: Sendable {
     case dynamicRef(Int, anchor: String?)
 }
 
-struct Keyword: Sendable {
-    var kind: KeywordKind
+final class Keyword: Sendable {
+    let kind: KeywordKind
     /// The keyword as written (`minimum`, `$ref`, ...).
-    var name: String
+    let name: String
     /// `#/properties/a/minimum`, or `<document>#/...` outside the root document.
-    var location: String
+    let location: String
+
+    init(kind: KeywordKind, name: String, location: String) {
+        self.kind = kind
+        self.name = name
+        self.location = location
+    }
 }
 
 struct CompiledNode: Sendable {
@@ -126,16 +132,23 @@ public final class Schema: Sendable {
     }
 
     /// Every reason why `instance` does not conform, in instance document order
-    /// (by byte offset), then schema order. Empty when the instance is valid.
+    /// (by byte offset), then schema order; identical complaints about one value are
+    /// reported once. Empty when the instance is valid.
     public func validate(_ instance: JSONNode) -> [ValidationError] {
         let context = EvaluationContext(schema: self, collecting: true)
         var annotations: Annotations? = nil
         _ = context.evaluate(root, instance, &annotations)
         // A stable sort by offset keeps schema order among errors at one position.
-        return context.errors.enumerated().sorted { a, b in
+        let sorted = context.errors.enumerated().sorted { a, b in
             a.element.instanceOffset != b.element.instanceOffset
                 ? a.element.instanceOffset < b.element.instanceOffset : a.offset < b.offset
         }.map(\.element)
+        // The same complaint about the same value through several paths (e.g. every
+        // vocabulary meta-schema checks "type") is reported once.
+        var seen = Set<String>()
+        return sorted.filter { error in
+            seen.insert("\(error.instanceOffset)\u{0}\(error.instancePath)\u{0}\(error.keyword)\u{0}\(error.message)").inserted
+        }
     }
 
     /// True when `instance` conforms. Faster than `validate`: stops at the first failure

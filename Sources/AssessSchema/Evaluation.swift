@@ -31,8 +31,6 @@ enum PathToken {
     case index(Int)
 }
 
-private let discriminatingKeywords: Set<String> = ["type", "const", "enum"]
-
 /// The state of one validation run. Not shared between threads: each call to
 /// `validate` / `isValid` makes its own.
 final class EvaluationContext {
@@ -46,6 +44,8 @@ final class EvaluationContext {
     var scope: [Int] = []
     var depth = 0
     var reportedDepth = false
+    /// How many `anyOf` / `oneOf` failures are being explained, one inside the other.
+    var explaining = 0
     let maxDepth: Int
 
     init(schema: Schema, collecting: Bool) {
@@ -87,50 +87,62 @@ final class EvaluationContext {
     /// Evaluates node `index` against `instance`. When `annotations` is non-nil the
     /// caller wants to know which properties / items were evaluated.
     func evaluate(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
-        let node = nodes[index]
-        if let value = node.boolValue {
-            if !value && collecting {
-                errors.append(ValidationError(
-                    instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: node.location,
-                    keyword: "false", message: "no value is allowed here (the schema is false)",
-                    found: renderJSON(instance)))
-            }
+        if let value = nodes[index].boolValue {
+            if !value && collecting { reportFalseSchema(index, instance) }
             return value
         }
         depth += 1
         defer { depth -= 1 }
         if depth > maxDepth {
-            if collecting && !reportedDepth {
-                reportedDepth = true
-                errors.append(ValidationError(
-                    instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: node.location,
-                    keyword: "$ref",
-                    message: "validation went deeper than \(maxDepth) levels: the value is nested too deeply, or the schema's references loop without consuming it"))
-            }
+            if collecting && !reportedDepth { reportDepth(index, instance) }
             return false
         }
-        let entered = scope.last != node.resource
-        if entered { scope.append(node.resource) }
+        let resource = nodes[index].resource
+        let entered = scope.last != resource
+        if entered { scope.append(resource) }
         defer { if entered { scope.removeLast() } }
-
-        if node.hasUnevaluated {
-            var local: Annotations? = Annotations(instance)
-            let valid = evaluateKeywords(node, instance, &local)
-            if annotations != nil, let local { annotations!.merge(local) }
-            return valid
+        if nodes[index].hasUnevaluated {
+            return evaluateCollecting(index, instance, &annotations)
         }
-        return evaluateKeywords(node, instance, &annotations)
+        return evaluateKeywords(index, instance, &annotations)
     }
 
-    private func evaluateKeywords(_ node: CompiledNode, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+    /// A node with `unevaluated*`: its keywords see only their own annotations, which then join the caller's.
+    @inline(never)
+    private func evaluateCollecting(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+        var local: Annotations? = Annotations(instance)
+        let valid = evaluateKeywords(index, instance, &local)
+        if annotations != nil, let local { annotations!.merge(local) }
+        return valid
+    }
+
+    @inline(never)
+    private func evaluateKeywords(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
         var valid = true
-        for keyword in node.keywords {
-            if !evaluateKeyword(keyword, instance, &annotations) {
+        let keywords = nodes[index].keywords
+        for position in keywords.indices {
+            if !evaluateKeyword(keywords[position], instance, &annotations) {
                 valid = false
                 if !collecting { return false }
             }
         }
         return valid
+    }
+
+    @inline(never)
+    private func reportFalseSchema(_ index: Int, _ instance: JSONNode) {
+        errors.append(ValidationError(
+            instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: nodes[index].location,
+            keyword: "false", message: "no value is allowed here (the schema is false)", found: renderJSON(instance)))
+    }
+
+    @inline(never)
+    private func reportDepth(_ index: Int, _ instance: JSONNode) {
+        reportedDepth = true
+        errors.append(ValidationError(
+            instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: nodes[index].location,
+            keyword: "depth",
+            message: "validation went deeper than \(maxDepth) levels: the value is nested too deeply, or the schema's references loop without consuming it"))
     }
 
     private func evaluateKeyword(_ keyword: Keyword, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
@@ -167,18 +179,43 @@ final class EvaluationContext {
             guard case .object(let object) = instance.value else { return true }
             var valid = true
             for (name, child) in dependencies where object[name] != nil {
+                let start = errors.count
                 if !evaluate(child, instance, &annotations) {
                     valid = false
                     if !collecting { return false }
+                    for index in start..<errors.count {
+                        errors[index].notes.append("this rule applies because \(quoteJSON(name)) is present (\(keyword.name) at \(keyword.location))")
+                    }
                 }
             }
             return valid
-        case .properties, .patternProperties, .additionalProperties, .propertyNames, .unevaluatedProperties:
+        case .properties(let map):
             guard case .object(let object) = instance.value else { return true }
-            return evaluateObjectApplicator(keyword, object, instance, &annotations)
-        case .prefixItems, .items, .contains, .unevaluatedItems:
+            return evaluateProperties(keyword, map, object, &annotations)
+        case .patternProperties(let patterns):
+            guard case .object(let object) = instance.value else { return true }
+            return evaluatePatternProperties(patterns, object, &annotations)
+        case .additionalProperties(let child, let names, let patterns):
+            guard case .object(let object) = instance.value else { return true }
+            return evaluateAdditionalProperties(keyword, child, names, patterns, object, &annotations)
+        case .unevaluatedProperties(let child):
+            guard case .object(let object) = instance.value else { return true }
+            return evaluateUnevaluatedProperties(keyword, child, object, &annotations)
+        case .propertyNames(let child):
+            guard case .object(let object) = instance.value else { return true }
+            return evaluatePropertyNames(keyword, child, object)
+        case .prefixItems(let children):
             guard case .array(let items) = instance.value else { return true }
-            return evaluateArrayApplicator(keyword, items, instance, &annotations)
+            return evaluatePrefixItems(children, items, &annotations)
+        case .items(let child, let prefixCount):
+            guard case .array(let items) = instance.value else { return true }
+            return evaluateItems(keyword, child, prefixCount, items, &annotations)
+        case .unevaluatedItems(let child):
+            guard case .array(let items) = instance.value else { return true }
+            return evaluateUnevaluatedItems(keyword, child, items, &annotations)
+        case .contains:
+            guard case .array(let items) = instance.value else { return true }
+            return evaluateContains(keyword, items, instance, &annotations)
         default:
             return checkAssertion(keyword, instance)
         }
@@ -186,106 +223,131 @@ final class EvaluationContext {
 
     // MARK: Applicators
 
-    private func evaluateObjectApplicator(
-        _ keyword: Keyword, _ object: JSONObject, _ instance: JSONNode, _ annotations: inout Annotations?
+    /// Evaluates one member value against `child` (pushing its path), or reports a `false` schema.
+    private func evaluateMember(_ child: Int, _ member: JSONMember) -> Bool {
+        var none: Annotations? = nil
+        path.append(.key(member.key))
+        defer { path.removeLast() }
+        return evaluate(child, member.value, &none)
+    }
+
+    private func evaluateElement(_ child: Int, _ index: Int, _ item: JSONNode) -> Bool {
+        var none: Annotations? = nil
+        path.append(.index(index))
+        defer { path.removeLast() }
+        return evaluate(child, item, &none)
+    }
+
+    @inline(never)
+    private func evaluateProperties(
+        _ keyword: Keyword, _ map: [String: Int], _ object: JSONObject, _ annotations: inout Annotations?
     ) -> Bool {
         var valid = true
-        var none: Annotations? = nil
-        switch keyword.kind {
-        case .properties(let map):
-            for (position, member) in object.members.enumerated() {
-                guard let child = map[member.key] else { continue }
+        for position in object.members.indices {
+            guard let child = map[object.members[position].key] else { continue }
+            if annotations != nil { annotations!.properties[position] = true }
+            if isFalse(child) {
+                if collecting { reportForbiddenProperty(keyword, object.members[position]) }
+            } else if evaluateMember(child, object.members[position]) {
+                continue
+            }
+            valid = false
+            if !collecting { return false }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private func reportForbiddenProperty(_ keyword: Keyword, _ member: JSONMember) {
+        path.append(.key(member.key))
+        report(keyword, member.value, "property \(quoteJSON(member.key)) is not allowed",
+               found: renderJSON(member.value), offset: member.keyOffset,
+               location: keyword.location + "/" + Pointer.escape(member.key))
+        path.removeLast()
+    }
+
+    @inline(never)
+    private func evaluatePatternProperties(
+        _ patterns: [(CompiledRegex, Int)], _ object: JSONObject, _ annotations: inout Annotations?
+    ) -> Bool {
+        var valid = true
+        for position in object.members.indices {
+            for (regex, child) in patterns where regex.matches(object.members[position].key) {
                 if annotations != nil { annotations!.properties[position] = true }
-                if isFalse(child) {
+                if !evaluateMember(child, object.members[position]) {
                     valid = false
-                    guard collecting else { return false }
+                    if !collecting { return false }
+                }
+            }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private func evaluateAdditionalProperties(
+        _ keyword: Keyword, _ child: Int, _ names: Set<String>, _ patterns: [CompiledRegex], _ object: JSONObject,
+        _ annotations: inout Annotations?
+    ) -> Bool {
+        var valid = true
+        for position in object.members.indices {
+            let key = object.members[position].key
+            if names.contains(key) || patterns.contains(where: { $0.matches(key) }) { continue }
+            if annotations != nil { annotations!.properties[position] = true }
+            if isFalse(child) {
+                if collecting { reportUnknownProperty(keyword, object.members[position], object, candidates: names.sorted()) }
+            } else if evaluateMember(child, object.members[position]) {
+                continue
+            }
+            valid = false
+            if !collecting { return false }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private func evaluateUnevaluatedProperties(
+        _ keyword: Keyword, _ child: Int, _ object: JSONObject, _ annotations: inout Annotations?
+    ) -> Bool {
+        var valid = true
+        for position in object.members.indices {
+            if let annotations, annotations.properties[position] { continue }
+            if annotations != nil { annotations!.properties[position] = true }
+            if isFalse(child) {
+                if collecting {
+                    reportUnknownProperty(keyword, object.members[position], object, candidates: knownPropertyNames(near: keyword))
+                }
+            } else if evaluateMember(child, object.members[position]) {
+                continue
+            }
+            valid = false
+            if !collecting { return false }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private func evaluatePropertyNames(_ keyword: Keyword, _ child: Int, _ object: JSONObject) -> Bool {
+        var valid = true
+        for member in object.members {
+            let name = JSONNode(.string(member.key), offset: member.keyOffset)
+            if isFalse(child) {
+                if collecting {
                     path.append(.key(member.key))
-                    report(keyword, member.value, "property \(quoteJSON(member.key)) is not allowed",
-                           found: renderJSON(member.value), offset: member.keyOffset,
-                           location: keyword.location + "/" + Pointer.escape(member.key))
-                    path.removeLast()
-                    continue
-                }
-                path.append(.key(member.key))
-                let ok = evaluate(child, member.value, &none)
-                path.removeLast()
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-        case .patternProperties(let patterns):
-            for (position, member) in object.members.enumerated() {
-                for (regex, child) in patterns where regex.matches(member.key) {
-                    if annotations != nil { annotations!.properties[position] = true }
-                    path.append(.key(member.key))
-                    let ok = evaluate(child, member.value, &none)
-                    path.removeLast()
-                    if !ok {
-                        valid = false
-                        if !collecting { return false }
-                    }
-                }
-            }
-        case .additionalProperties(let child, let names, let patterns):
-            for (position, member) in object.members.enumerated() {
-                if names.contains(member.key) { continue }
-                if patterns.contains(where: { $0.matches(member.key) }) { continue }
-                if annotations != nil { annotations!.properties[position] = true }
-                if isFalse(child) {
-                    valid = false
-                    guard collecting else { return false }
-                    reportUnknownProperty(keyword, member, object, candidates: Array(names).sorted())
-                    continue
-                }
-                path.append(.key(member.key))
-                let ok = evaluate(child, member.value, &none)
-                path.removeLast()
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-        case .unevaluatedProperties(let child):
-            for (position, member) in object.members.enumerated() {
-                if let annotations, annotations.properties[position] { continue }
-                if annotations != nil { annotations!.properties[position] = true }
-                if isFalse(child) {
-                    valid = false
-                    guard collecting else { return false }
-                    reportUnknownProperty(keyword, member, object, candidates: knownPropertyNames(near: keyword))
-                    continue
-                }
-                path.append(.key(member.key))
-                let ok = evaluate(child, member.value, &none)
-                path.removeLast()
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-        case .propertyNames(let child):
-            for member in object.members {
-                let name = JSONNode(.string(member.key), offset: member.keyOffset)
-                path.append(.key(member.key))
-                defer { path.removeLast() }
-                if isFalse(child) {
-                    valid = false
-                    guard collecting else { return false }
                     report(keyword, name, "property \(quoteJSON(member.key)) is not allowed (no property names are)")
-                    continue
+                    path.removeLast()
                 }
-                let start = errors.count
-                if !evaluate(child, name, &none) {
-                    valid = false
-                    if !collecting { return false }
-                }
-                for index in start..<errors.count {
-                    errors[index].notes.append("in the property name \(quoteJSON(member.key))")
-                }
+                valid = false
+                if !collecting { return false }
+                continue
             }
-        default:
-            break
+            let start = errors.count
+            if !evaluateMember(child, JSONMember(key: member.key, keyOffset: member.keyOffset, value: name)) {
+                valid = false
+                if !collecting { return false }
+            }
+            for index in start..<errors.count {
+                errors[index].notes.append("in the property name \(quoteJSON(member.key))")
+            }
         }
         return valid
     }
@@ -306,7 +368,7 @@ final class EvaluationContext {
     /// `unevaluatedProperties` would have accepted.
     @inline(never)
     private func knownPropertyNames(near keyword: Keyword) -> [String] {
-        guard let owner = nodes.firstIndex(where: { node in node.keywords.contains { $0.location == keyword.location } })
+        guard let owner = nodes.firstIndex(where: { node in node.keywords.contains { $0 === keyword } })
         else { return [] }
         var names = Set<String>()
         var visited = Set<Int>()
@@ -330,112 +392,117 @@ final class EvaluationContext {
         return names.sorted()
     }
 
-    private func evaluateArrayApplicator(
-        _ keyword: Keyword, _ items: [JSONNode], _ instance: JSONNode, _ annotations: inout Annotations?
-    ) -> Bool {
+    @inline(never)
+    private func evaluatePrefixItems(_ children: [Int], _ items: [JSONNode], _ annotations: inout Annotations?) -> Bool {
         var valid = true
-        var none: Annotations? = nil
-        switch keyword.kind {
-        case .prefixItems(let children):
-            for (index, child) in children.enumerated() where index < items.count {
-                if annotations != nil { annotations!.items[index] = true }
-                path.append(.index(index))
-                let ok = evaluate(child, items[index], &none)
-                path.removeLast()
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-        case .items(let child, let prefixCount):
-            guard prefixCount < items.count else { return true }
-            for index in prefixCount..<items.count {
-                if annotations != nil { annotations!.items[index] = true }
-                if isFalse(child) {
-                    valid = false
-                    guard collecting else { return false }
-                    path.append(.index(index))
-                    report(keyword, items[index],
-                           prefixCount == 0
-                               ? "unexpected item at index \(index): the array must be empty"
-                               : "unexpected item at index \(index): at most \(plural(prefixCount, "item")) allowed",
-                           expected: "at most \(plural(prefixCount, "item"))")
-                    path.removeLast()
-                    continue
-                }
-                path.append(.index(index))
-                let ok = evaluate(child, items[index], &none)
-                path.removeLast()
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-        case .unevaluatedItems(let child):
-            for index in items.indices {
-                if let annotations, annotations.items[index] { continue }
-                if annotations != nil { annotations!.items[index] = true }
-                if isFalse(child) {
-                    valid = false
-                    guard collecting else { return false }
-                    path.append(.index(index))
-                    report(keyword, items[index], "unexpected item at index \(index): no schema allows it")
-                    path.removeLast()
-                    continue
-                }
-                path.append(.index(index))
-                let ok = evaluate(child, items[index], &none)
-                path.removeLast()
-                if !ok {
-                    valid = false
-                    if !collecting { return false }
-                }
-            }
-        case .contains(let child, let minimum, let maximum, let minLocation, let maxLocation):
-            let saved = collecting
-            collecting = false
-            var count = 0
-            for (index, item) in items.enumerated() {
-                path.append(.index(index))
-                let ok = evaluate(child, item, &none)
-                path.removeLast()
-                if ok {
-                    count += 1
-                    if annotations != nil { annotations!.items[index] = true }
-                    // Without annotations to collect and no maximum, enough is enough.
-                    if annotations == nil, maximum == nil, count >= minimum, !saved { break }
-                }
-            }
-            collecting = saved
-            if count < minimum {
-                if collecting {
-                    if count == 0 && minimum == 1 {
-                        report(keyword, instance, "the array does not contain a matching item (see \(keyword.location))",
-                               expected: "an item matching \(keyword.location)", found: describeFound(instance))
-                    } else {
-                        report(keyword, instance,
-                               "the array contains \(plural(count, "matching item")), fewer than the minimum \(minimum)",
-                               expected: "at least \(plural(minimum, "matching item"))", found: plural(count, "matching item"),
-                               name: minLocation == nil ? "contains" : "minContains", location: minLocation)
-                    }
-                }
+        for index in children.indices where index < items.count {
+            if annotations != nil { annotations!.items[index] = true }
+            if !evaluateElement(children[index], index, items[index]) {
                 valid = false
+                if !collecting { return false }
             }
-            if let maximum, count > maximum {
-                if collecting {
-                    report(keyword, instance,
-                           "the array contains \(plural(count, "matching item")), more than the maximum \(maximum)",
-                           expected: "at most \(plural(maximum, "matching item"))", found: plural(count, "matching item"),
-                           name: "maxContains", location: maxLocation)
-                }
-                valid = false
-            }
-        default:
-            break
         }
         return valid
     }
 
+    @inline(never)
+    private func evaluateItems(
+        _ keyword: Keyword, _ child: Int, _ prefixCount: Int, _ items: [JSONNode], _ annotations: inout Annotations?
+    ) -> Bool {
+        guard prefixCount < items.count else { return true }
+        var valid = true
+        for index in prefixCount..<items.count {
+            if annotations != nil { annotations!.items[index] = true }
+            if isFalse(child) {
+                if collecting { reportExtraItem(keyword, index, items[index], prefixCount: prefixCount) }
+            } else if evaluateElement(child, index, items[index]) {
+                continue
+            }
+            valid = false
+            if !collecting { return false }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private func evaluateUnevaluatedItems(
+        _ keyword: Keyword, _ child: Int, _ items: [JSONNode], _ annotations: inout Annotations?
+    ) -> Bool {
+        var valid = true
+        for index in items.indices {
+            if let annotations, annotations.items[index] { continue }
+            if annotations != nil { annotations!.items[index] = true }
+            if isFalse(child) {
+                if collecting { reportExtraItem(keyword, index, items[index], prefixCount: nil) }
+            } else if evaluateElement(child, index, items[index]) {
+                continue
+            }
+            valid = false
+            if !collecting { return false }
+        }
+        return valid
+    }
+
+    @inline(never)
+    private func reportExtraItem(_ keyword: Keyword, _ index: Int, _ item: JSONNode, prefixCount: Int?) {
+        path.append(.index(index))
+        defer { path.removeLast() }
+        guard let prefixCount else {
+            report(keyword, item, "unexpected item at index \(index): no schema allows it")
+            return
+        }
+        report(keyword, item,
+               prefixCount == 0
+                   ? "unexpected item at index \(index): the array must be empty"
+                   : "unexpected item at index \(index): at most \(plural(prefixCount, "item")) allowed",
+               expected: "at most \(plural(prefixCount, "item"))")
+    }
+
+    @inline(never)
+    private func evaluateContains(
+        _ keyword: Keyword, _ items: [JSONNode], _ instance: JSONNode, _ annotations: inout Annotations?
+    ) -> Bool {
+        guard case .contains(let child, let minimum, let maximum, let minLocation, let maxLocation) = keyword.kind else {
+            return true
+        }
+        var valid = true
+        let saved = collecting
+        collecting = false
+        var count = 0
+        for (index, item) in items.enumerated() where evaluateElement(child, index, item) {
+            count += 1
+            if annotations != nil { annotations!.items[index] = true }
+            // Without annotations to collect and no maximum, enough is enough.
+            if annotations == nil, maximum == nil, count >= minimum, !saved { break }
+        }
+        collecting = saved
+        if count < minimum {
+            if collecting {
+                if count == 0 && minimum == 1 {
+                    report(keyword, instance, "the array does not contain a matching item (see \(keyword.location))",
+                           expected: "an item matching \(keyword.location)", found: describeFound(instance))
+                } else {
+                    report(keyword, instance,
+                           "the array contains \(plural(count, "matching item")), fewer than the minimum \(minimum)",
+                           expected: "at least \(plural(minimum, "matching item"))", found: plural(count, "matching item"),
+                           name: minLocation == nil ? "contains" : "minContains", location: minLocation)
+                }
+            }
+            valid = false
+        }
+        if let maximum, count > maximum {
+            if collecting {
+                report(keyword, instance,
+                       "the array contains \(plural(count, "matching item")), more than the maximum \(maximum)",
+                       expected: "at most \(plural(maximum, "matching item"))", found: plural(count, "matching item"),
+                       name: "maxContains", location: maxLocation)
+            }
+            valid = false
+        }
+        return valid
+    }
+
+    @inline(never)
     private func evaluateNot(_ keyword: Keyword, _ child: Int, _ instance: JSONNode) -> Bool {
         let saved = collecting
         collecting = false
@@ -448,6 +515,7 @@ final class EvaluationContext {
         return !matched
     }
 
+    @inline(never)
     private func evaluateConditional(
         _ condition: Int, _ thenBranch: Int?, _ elseBranch: Int?, _ note: ConditionNote, _ instance: JSONNode,
         _ annotations: inout Annotations?
@@ -480,6 +548,7 @@ final class EvaluationContext {
         return valid
     }
 
+    @inline(never)
     private func evaluateAnyOf(_ keyword: Keyword, _ children: [Int], _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
         let saved = collecting
         collecting = false
@@ -504,6 +573,7 @@ final class EvaluationContext {
         return matched
     }
 
+    @inline(never)
     private func evaluateOneOf(_ keyword: Keyword, _ children: [Int], _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
         let saved = collecting
         collecting = false
@@ -540,6 +610,16 @@ final class EvaluationContext {
     @inline(never)
     private func reportNoMatch(_ keyword: Keyword, _ children: [Int], _ instance: JSONNode, _ annotations: inout Annotations?) {
         let here = instancePath
+        // Explaining re-evaluates every alternative with errors on; nested explanations
+        // multiply, so past a few levels only the summary is given.
+        guard explaining < 6 else {
+            report(keyword, instance,
+                   "\(subject(instance)) does not match any of the \(children.count) alternatives of \(keyword.name)",
+                   expected: "a match for one alternative of \(keyword.location)", found: describeFound(instance))
+            return
+        }
+        explaining += 1
+        defer { explaining -= 1 }
         let saved = errors
         var results: [(errors: [ValidationError], annotations: Annotations?)] = []
         for child in children {
@@ -551,11 +631,15 @@ final class EvaluationContext {
         errors = saved
         let kind = keyword.name
 
+        func isRootTypeError(_ error: ValidationError) -> Bool { error.keyword == "type" && error.instancePath == here }
+        func isValueError(_ error: ValidationError) -> Bool { error.keyword == "const" || error.keyword == "enum" }
+
         // Every alternative wants another type: one "expected A or B" error.
-        if results.allSatisfy({ $0.errors.count == 1 && $0.errors[0].keyword == "type" && $0.errors[0].instancePath == here }) {
+        if results.allSatisfy({ $0.errors.contains(where: isRootTypeError) }) {
             var expected: [String] = []
             for result in results {
-                for name in (result.errors[0].expected ?? "").components(separatedBy: " or ") where !expected.contains(name) {
+                guard let typeError = result.errors.first(where: isRootTypeError) else { continue }
+                for name in (typeError.expected ?? "").components(separatedBy: " or ") where !expected.contains(name) {
                     expected.append(name)
                 }
             }
@@ -563,25 +647,25 @@ final class EvaluationContext {
             report(keyword, instance, "expected \(list), found \(describeFound(instance))", expected: list)
             return
         }
-        // Every alternative wants other values (const / enum) at one place, here or
+        // The alternatives of the right type.
+        let candidates = results.indices.filter { !results[$0].errors.contains(where: isRootTypeError) }
+
+        // Every such alternative wants other values (const / enum) at one place, here or
         // deeper (a discriminator like "kind"): one "is not one of" error there.
-        var sharedPath: String?
         var sharedError: ValidationError?
-        if let first = results.first {
-            for candidate in first.errors where candidate.keyword == "const" || candidate.keyword == "enum" {
-                if results.allSatisfy({ $0.errors.contains { ($0.keyword == "const" || $0.keyword == "enum") && $0.instancePath == candidate.instancePath } }) {
-                    sharedPath = candidate.instancePath
-                    sharedError = candidate
-                    break
-                }
+        for candidate in results[candidates[0]].errors where isValueError(candidate) {
+            if candidates.allSatisfy({ results[$0].errors.contains { isValueError($0) && $0.instancePath == candidate.instancePath } }) {
+                sharedError = candidate
+                break
             }
         }
-        if let sharedPath, let sharedError,
-           sharedPath == here ? results.allSatisfy({ $0.errors.count == 1 }) : true
+        if let sharedError,
+           sharedError.instancePath == here ? candidates.allSatisfy({ results[$0].errors.count == 1 }) : true
         {
+            let sharedPath = sharedError.instancePath
             var values: [String] = []
-            for result in results {
-                for error in result.errors where (error.keyword == "const" || error.keyword == "enum") && error.instancePath == sharedPath {
+            for position in candidates {
+                for error in results[position].errors where isValueError(error) && error.instancePath == sharedPath {
                     let expected = error.expected ?? ""
                     let items = expected.hasPrefix("one of ") ? splitRenderedList(String(expected.dropFirst(7))) : [expected]
                     for item in items where !values.contains(item) { values.append(item) }
@@ -602,13 +686,15 @@ final class EvaluationContext {
 
         // Otherwise: the closest alternative, and its errors.
         func depthOf(_ pointer: String) -> Int { pointer.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }
-        var best = 0
-        var bestScore: (Int, Int, Int, Int)?
-        for (position, result) in results.enumerated() {
-            let rootType = result.errors.contains { $0.keyword == "type" && $0.instancePath == here } ? 1 : 0
-            let discriminating = result.errors.filter { discriminatingKeywords.contains($0.keyword) }.count
+        // Among the alternatives of the right type: fewest failed const / enum checks
+        // (discriminators), then fewest errors, then the one that got deepest into the value.
+        var best = candidates[0]
+        var bestScore: (Int, Int, Int)?
+        for position in candidates {
+            let result = results[position]
+            let discriminating = result.errors.filter(isValueError).count
             let deepest = result.errors.map { depthOf($0.instancePath) }.max() ?? 0
-            let score = (rootType, discriminating, result.errors.count, -deepest)
+            let score = (discriminating, result.errors.count, -deepest)
             if bestScore == nil || score < bestScore! {
                 bestScore = score
                 best = position

@@ -140,9 +140,12 @@ final class CompileSession {
 
     // MARK: Documents and resources
 
-    static let embedded: [String: String] = {
-        var map: [String: String] = [:]
-        for (uri, text) in Draft202012Metaschemas.documents { map[uri] = text }
+    /// The embedded meta-schemas, parsed once per process.
+    static let embedded: [String: JSONNode] = {
+        var map: [String: JSONNode] = [:]
+        for (uri, text) in Draft202012Metaschemas.documents {
+            if let node = try? EmbeddedJSON.parse(text) { map[uri] = node }
+        }
         return map
     }()
 
@@ -194,8 +197,8 @@ final class CompileSession {
         if let index = resourceByURI[uri] { return index }
         guard documentByURI[uri] == nil else { return nil }
         var root: JSONNode?
-        if let text = Self.embedded[uri] {
-            root = try? EmbeddedJSON.parse(text)
+        if let embedded = Self.embedded[uri] {
+            root = embedded
         } else if let resolver {
             root = resolver(uri)
         }
@@ -403,12 +406,6 @@ final class CompileSession {
         return index
     }
 
-    private func compileChild(_ location: Location, _ tokens: String...) throws -> Int {
-        var pointer = location.pointer
-        for token in tokens { pointer += "/" + Pointer.escape(token) }
-        return try compile(Location(doc: location.doc, pointer: pointer))
-    }
-
     private func build(_ node: JSONNode, at location: Location, position: Position) throws -> CompiledNode {
         let nodeLocation = locationText(location)
         switch node.value {
@@ -465,9 +462,13 @@ final class CompileSession {
                     let (target, keyword) = stack[top].edges[stack[top].next]
                     stack[top].next += 1
                     if state[target] == 1 {
+                        // Point at the keyword's value in its document.
+                        let (uri, pointer) = URIReference.splitFragment(keyword.location)
+                        let doc = uri.isEmpty ? 0 : (documentByURI[uri] ?? 0)
+                        let offset = value(at: Location(doc: doc, pointer: pointer ?? ""))?.offset ?? 0
                         throw SchemaCompileError(
                             kind: .referenceCycle(keyword.location), keywordLocation: keyword.location,
-                            documentURI: nil, offset: 0)
+                            documentURI: doc == 0 ? nil : documents[doc].uri, offset: offset)
                     }
                     if state[target] == 0 {
                         state[target] = 1
@@ -629,6 +630,23 @@ struct NodeBuilder {
                     ifLocation: keywordLocation(key))
                 // Kept even without then/else: its annotations count for unevaluated*.
                 add(.conditional(if: condition, then: thenIndex, else: elseIndex, note: note), key)
+            case "dependencies" where applicator && validation:
+                // The draft 2019-09 predecessor of dependentRequired / dependentSchemas, still common.
+                guard case .object(let dependencies) = value.value else { throw invalid(member, "an object") }
+                var required: [(String, [String])] = []
+                var schemas: [(String, Int)] = []
+                for entry in dependencies.members {
+                    switch entry.value.value {
+                    case .array:
+                        required.append((entry.key, try stringArray(JSONMember(key: key, keyOffset: entry.keyOffset, value: entry.value))))
+                    case .object, .bool:
+                        schemas.append((entry.key, try child(key, entry.key)))
+                    default:
+                        throw invalid(member, "an object of string arrays or schemas")
+                    }
+                }
+                if !required.isEmpty { add(.dependentRequired(required), key) }
+                if !schemas.isEmpty { add(.dependentSchemas(schemas), key) }
             case "dependentSchemas" where applicator:
                 add(.dependentSchemas(try schemaObject(member)), key)
             case "properties" where applicator:

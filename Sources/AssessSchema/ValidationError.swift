@@ -77,7 +77,7 @@ public struct SchemaCompileError: Error, LocalizedError, Sendable, Equatable, Cu
         case invalidSchema(found: String)
         /// `$vocabulary` of the meta-schema requires a vocabulary this validator does not know.
         case unsupportedVocabulary(String)
-        /// `$ref`s that lead back to themselves without applying any other keyword.
+        /// `$ref` / `allOf` chains that lead back to their start on the same value (the keyword location given).
         case referenceCycle(String)
     }
 
@@ -112,7 +112,7 @@ public struct SchemaCompileError: Error, LocalizedError, Sendable, Equatable, Cu
         case .unsupportedVocabulary(let uri):
             return "the meta-schema requires the unsupported vocabulary \(uri)"
         case .referenceCycle(let reference):
-            return "reference \"\(reference)\" leads back to itself without validating anything"
+            return "the references through \(reference) loop back to where they started without validating anything"
         }
     }
 

@@ -134,4 +134,20 @@ final class JSONSchemaSuiteTests: XCTestCase {
         }
         print("optional/format total: \(passed) of \(total) passed")
     }
+
+    /// The other optional/*.json files: informational only (printed, never failing).
+    func testOptionalOthers() throws {
+        let (found, tried) = Self.suitePath()
+        guard let suite = found else {
+            throw XCTSkip("json-schema-test-suite not found at \(tried.joined(separator: " or ")): skipping")
+        }
+        let folder = suite + "/tests/draft2020-12/optional"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        for name in files {
+            // format-assertion.json expects format to assert under a format-assertion vocabulary.
+            let outcome = try Self.run(file: folder + "/" + name, suite: suite, options: ValidationOptions())
+            print("optional/\(name): \(outcome.passed) of \(outcome.total) passed")
+            for failure in outcome.failures { print("  not passed: \(failure)") }
+        }
+    }
 }

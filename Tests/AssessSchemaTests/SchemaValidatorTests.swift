@@ -165,6 +165,26 @@ final class SchemaValidatorTests: XCTestCase {
         XCTAssertEqual(errors[0].suggestion, "did you mean \"video\"?")
     }
 
+    func testDiscriminatorIgnoresAlternativesOfAnotherType() throws {
+        let schema = try compile(#"""
+        {"oneOf": [
+          {"type": "object", "properties": {"kind": {"const": "video"}, "url": {"type": "string"}}, "required": ["kind", "url"]},
+          {"type": "object", "properties": {"kind": {"const": "image"}, "src": {"type": "string"}}, "required": ["kind", "src"]},
+          {"type": "string"}
+        ]}
+        """#)
+        let errors = schema.validate(json(#"{"kind": "audio"}"#))
+        XCTAssertEqual(errors.map(\.message), ["\"audio\" is not one of \"video\", \"image\""])
+        XCTAssertEqual(errors.map(\.instancePath), ["/kind"])
+        XCTAssertEqual(schema.validate(json("5")).map(\.message), ["expected object or string, found number 5"])
+        // No discriminator failed: the closest object alternative, not the string one.
+        let missing = schema.validate(json(#"{"kind": "image"}"#))
+        XCTAssertEqual(missing.map(\.message), [
+            "the object does not match any of the 3 alternatives of oneOf", "missing required property \"src\"",
+        ])
+        XCTAssertEqual(missing.first?.notes, ["closest alternative: #/oneOf/1"])
+    }
+
     func testAnyOfOfTypesSaysWhichTypes() throws {
         let schema = try compile(#"{"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]}"#)
         let errors = schema.validate(json("true"))
@@ -271,6 +291,13 @@ final class SchemaValidatorTests: XCTestCase {
         XCTAssertEqual(errors.last?.keywordLocation, "#/properties/tags/maxContains")
     }
 
+    func testDependentSchemasErrorsSayWhyTheyApply() throws {
+        let schema = try compile(#"{"dependentSchemas": {"video": {"required": ["duration"]}}}"#)
+        let errors = schema.validate(json(#"{"video": "v.mp4"}"#))
+        XCTAssertEqual(errors.map(\.message), ["missing required property \"duration\""])
+        XCTAssertEqual(errors.first?.notes, ["this rule applies because \"video\" is present (dependentSchemas at #/dependentSchemas)"])
+    }
+
     func testMissingRequiredSuggestsAMisspelledKey() throws {
         let schema = try compile(#"{"required": ["summary"]}"#)
         let errors = schema.validate(json(#"{"sumary": "x"}"#))
@@ -345,6 +372,8 @@ final class SchemaValidatorTests: XCTestCase {
             guard let error = error as? SchemaCompileError, case .referenceCycle = error.kind else {
                 return XCTFail("wrong error \(error)")
             }
+            XCTAssertTrue(error.keywordLocation.hasPrefix("#/$defs/"), error.keywordLocation)
+            XCTAssertGreaterThan(error.offset, 0)
         }
         // Recursion through a child value is fine.
         XCTAssertNoThrow(try SchemaCompiler().compile(json(##"{"items": {"$ref": "#"}}"##)))
@@ -366,6 +395,14 @@ final class SchemaValidatorTests: XCTestCase {
         let typeError = errors.first { $0.instancePath == "/properties/title/type" }
         XCTAssertEqual(typeError?.instanceOffset, offset(of: "\"strin\"", in: text))
         XCTAssertTrue(SchemaCompiler.validateSchemaDocument(json(Self.articleSchema)).isEmpty)
+        // A misspelt type name: one error, with a suggestion; no branch-by-branch dump.
+        let typeErrors = errors.filter { $0.instancePath == "/properties/title/type" }
+        XCTAssertEqual(typeErrors.count, 1, "\(typeErrors)")
+        XCTAssertEqual(typeErrors.first?.suggestion, "did you mean \"string\"?")
+        // Every vocabulary meta-schema checks "type": reported once, not eight times.
+        let itemsErrors = SchemaCompiler.validateSchemaDocument(json(#"{"items": [{"type": "string"}]}"#))
+        XCTAssertEqual(itemsErrors.map(\.message), ["expected object or boolean, found array"])
+        XCTAssertEqual(itemsErrors.first?.instancePath, "/items")
     }
 
     // MARK: Robustness
@@ -384,6 +421,24 @@ final class SchemaValidatorTests: XCTestCase {
         XCTAssertTrue(looping.isValid(json(#""x""#)))
         XCTAssertFalse(looping.isValid(json("1")))
         XCTAssertFalse(looping.validate(json("1")).isEmpty)
+    }
+
+    func testFailingDeepRecursiveAlternativesStayFast() throws {
+        // Each level's failure is explained by re-evaluating both array alternatives, which
+        // both descend into the same child: without a cap that is 2^depth evaluations.
+        let schema = try compile(##"""
+        {"anyOf": [
+          {"type": "string"},
+          {"type": "array", "items": {"$ref": "#"}, "minItems": 1},
+          {"type": "array", "items": {"$ref": "#"}, "maxItems": 5}
+        ]}
+        """##)
+        var deep = JSONNode(.number(JSONNumber(1)))
+        for _ in 0..<40 { deep = JSONNode(.array([deep])) }
+        let start = Date()
+        let errors = schema.validate(deep)
+        XCTAssertFalse(errors.isEmpty)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5, "explaining nested anyOf failures must not explode")
     }
 
     func testValidatesFromManyThreadsAtOnce() throws {

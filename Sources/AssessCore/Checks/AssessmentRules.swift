@@ -194,7 +194,7 @@ enum AssessmentRules {
                 findings.append(
                     Finding(
                         at: node.offset, .error,
-                        "placeholder left in a \(status) file: replace \(JSONSnippet.quoted(String(text.prefix(40)))) with real text",
+                        "placeholder left in \(status == "in-review" ? "an" : "a") \(status) file: replace \(JSONSnippet.quoted(String(text.prefix(40)))) with real text",
                         rule: placeholder, pointer: pointer.description))
             case .array(let items):
                 for (index, item) in items.enumerated() { walk(item, pointer.appending(index)) }

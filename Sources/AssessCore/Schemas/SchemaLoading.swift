@@ -104,6 +104,25 @@ struct SchemaDocuments: Sendable {
 
 /// Turns validator errors into findings: rule `schema/<keyword>`, with the suggestion in the message.
 enum SchemaFindings {
+    /// Findings for all errors, with the missing properties of one object gathered into one finding.
+    static func findings(_ errors: [ValidationError]) -> [Finding] {
+        var result: [Finding] = []
+        var missing: [String] = []
+        for error in errors {
+            if error.keyword == "required", let last = result.last, last.ruleID == "schema/required",
+                last.offset == error.instanceOffset, last.notes == error.notes, let name = error.expected
+            {
+                missing.append(name)
+                result[result.count - 1].message = "missing required properties " + missing.joined(separator: ", ")
+                result[result.count - 1].expected = missing.joined(separator: ", ")
+                continue
+            }
+            missing = error.keyword == "required" ? [error.expected ?? ""] : []
+            result.append(finding(error))
+        }
+        return result
+    }
+
     static func finding(_ error: ValidationError) -> Finding {
         var message = error.message
         if let suggestion = error.suggestion { message += " (\(suggestion))" }
@@ -119,6 +138,6 @@ struct CompiledSchemaChecker: SchemaChecking {
     let schema: Schema
 
     func findings(for root: JSONNode) -> [Finding] {
-        schema.validate(root).map(SchemaFindings.finding)
+        SchemaFindings.findings(schema.validate(root))
     }
 }

@@ -24,13 +24,14 @@ public struct ContentValidator: Sendable {
     public let layout: ContentLayout
     public let schemas: ContentSchemas
     public let options: Options
-    private let realRoot: String
+    /// Where the bytes come from: the working tree by default, or a snapshot of the index.
+    public let source: ContentSource
 
-    public init(layout: ContentLayout, schemas: ContentSchemas, options: Options) {
+    public init(layout: ContentLayout, schemas: ContentSchemas, options: Options, source: ContentSource? = nil) {
         self.layout = layout
         self.schemas = schemas
         self.options = options
-        self.realRoot = FileSystem.realPath(layout.root) ?? layout.root
+        self.source = source ?? WorkingTreeSource(root: layout.root)
     }
 
     public func validate(_ targets: [ContentTarget]) -> ValidationSummary {
@@ -39,7 +40,8 @@ public struct ContentValidator: Sendable {
         let assessments = targets.filter { $0.kind == .assessment }
 
         // Library items first: every other kind's checks need to know which items exist.
-        let itemResults = parallelMap(items) { check($0, context: nil) }
+        let itemContext = context(items: [:], maps: [:])
+        let itemResults = parallelMap(items) { check($0, context: itemContext) }
         var itemFacts = facts(from: itemResults, LibraryItemFacts.init)
         let wantedItems = Set((maps + assessments).map(\.stem)).subtracting(itemFacts.keys)
         itemFacts.merge(loadFacts(.libraryItem, wantedItems, LibraryItemFacts.init)) { a, _ in a }
@@ -70,7 +72,7 @@ public struct ContentValidator: Sendable {
         var exists: Bool
     }
 
-    private func check(_ target: ContentTarget, context: CheckContext?) -> FileResult {
+    private func check(_ target: ContentTarget, context: CheckContext) -> FileResult {
         let display = PathDisplay.relative(target.path, to: options.displayDirectory)
         func failure(_ finding: Finding, source: SourceText? = nil, exists: Bool = true) -> FileResult {
             FileResult(
@@ -79,7 +81,7 @@ public struct ContentValidator: Sendable {
                 root: nil, exists: exists)
         }
         let bytes: [UInt8]
-        switch readContained(target.path) {
+        switch source.read(target.path, limit: options.maxBytes) {
         case .success(let read): bytes = read
         case .failure(let error):
             return failure(Finding(at: nil, .error, error.message, rule: error.ruleID), exists: error.reason != .notFound)
@@ -92,14 +94,8 @@ public struct ContentValidator: Sendable {
         }
         var findings = document.warnings.map { Finding(at: $0.offset, .warning, $0.message, rule: $0.ruleID) }
         findings += schemas.checker(for: target.kind).findings(for: document.root)
-        if let context {
-            findings += SemanticRules.check(
-                CheckedFile(kind: target.kind, stem: target.stem, root: document.root), context: context)
-        } else {
-            findings += SemanticRules.check(
-                CheckedFile(kind: target.kind, stem: target.stem, root: document.root),
-                context: self.context(items: [:], maps: [:]))
-        }
+        findings += SemanticRules.check(
+            CheckedFile(kind: target.kind, stem: target.stem, root: document.root), context: context)
         var diagnostics: [Diagnostic] = []
         if !findings.isEmpty {
             let source = SourceText(bytes)
@@ -108,19 +104,6 @@ public struct ContentValidator: Sendable {
         }
         let keep = target.kind == .assessment ? nil : document.root
         return FileResult(target: target, report: FileReport(path: display, diagnostics: diagnostics), root: keep, exists: true)
-    }
-
-    /// Reads a file that must resolve inside the repository (a symlink may not lead out of it).
-    private func readContained(_ path: String) -> Result<[UInt8], FileError> {
-        guard let real = FileSystem.realPath(path) else { return .failure(FileError(path: path, reason: .notFound)) }
-        guard real.hasPrefix(realRoot + "/") else {
-            return .failure(FileError(path: path, reason: .outsideRepository(target: real)))
-        }
-        do {
-            return .success(try FileSystem.read(path, limit: options.maxBytes))
-        } catch {
-            return .failure(error)
-        }
     }
 
     // MARK: facts shared between files
@@ -140,7 +123,7 @@ public struct ContentValidator: Sendable {
         let slugs = stems.compactMap { try? Slug($0) }.sorted()
         let loaded = parallelMap(slugs) { slug -> Facts? in
             let path = layout.path(kind, slug)
-            guard case .success(let bytes) = readContained(path) else { return nil }
+            guard case .success(let bytes) = source.read(path, limit: options.maxBytes) else { return nil }
             let root = (try? JSONParser.parse(bytes, options: JSONParseOptions(maxBytes: options.maxBytes)))?.root
             return make(root ?? JSONNode(.null))
         }
@@ -151,13 +134,11 @@ public struct ContentValidator: Sendable {
 
     private func context(items: [String: LibraryItemFacts], maps: [String: PerspectiveMapFacts]) -> CheckContext {
         let layout = self.layout
-        let maxBytes = options.maxBytes
-        let realRoot = self.realRoot
+        let limit = options.maxBytes * 8  // transcripts of long episodes are larger than content files
+        let source = self.source
         return CheckContext(layout: layout, today: options.today, items: items, maps: maps) { slug in
             for path in layout.transcriptCandidates(slug) {
-                guard let real = FileSystem.realPath(path), real.hasPrefix(realRoot + "/"),
-                    let bytes = try? FileSystem.read(path, limit: maxBytes * 8)
-                else { continue }
+                guard case .success(let bytes) = source.read(path, limit: limit) else { continue }
                 return TranscriptText(bytes: bytes, fileExtension: String(path.split(separator: ".").last ?? ""))
             }
             return nil

@@ -1,0 +1,91 @@
+import Clibgit2
+
+extension GitRepository {
+    /// The repository's index, re-read from disk (so it shows what other git processes wrote).
+    static func freshIndex(of repository: RepositoryHandle) throws(GitError) -> IndexHandle {
+        let index = IndexHandle(try create("open the index", { git_repository_index(&$0, repository.pointer) }), owner: repository)
+        try check("read the index", git_index_read(index.pointer, 1))
+        return index
+    }
+
+    /// The content of `path` (repository-relative) in HEAD's commit; nil when HEAD has no
+    /// such file, or on an unborn branch.
+    public func blobAtHead(_ path: String) throws(GitError) -> [UInt8]? {
+        guard let tree = try Self.headTree(in: handle) else { return nil }
+        var entryPointer: OpaquePointer?
+        let result = git_tree_entry_bypath(&entryPointer, tree.pointer, path)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try check("find \(path) in HEAD", result)
+        guard let entryPointer else { return nil }
+        let entry = TreeEntryHandle(entryPointer)
+        guard git_tree_entry_type(entry.pointer) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry.pointer) else {
+            return nil  // a folder or a submodule
+        }
+        return try blob(id, describing: "\(path) in HEAD")
+    }
+
+    /// The staged content of `path` (stage 0 of the index); nil when the index has no such
+    /// file (or only conflict stages for it).
+    public func blobInIndex(_ path: String) throws(GitError) -> [UInt8]? {
+        let index = try Self.freshIndex(of: handle)
+        guard let entry = git_index_get_bypath(index.pointer, path, 0) else { return nil }
+        guard entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue else { return nil }  // a submodule
+        return try withUnsafePointer(to: entry.pointee.id) { id throws(GitError) in
+            try blob(id, describing: "\(path) in the index")
+        }
+    }
+
+    private func blob(_ id: UnsafePointer<git_oid>, describing what: String) throws(GitError) -> [UInt8] {
+        let blob = ObjectHandle(try create("read \(what)", { git_blob_lookup(&$0, handle.pointer, id) }), owner: handle)
+        let size = Int(git_blob_rawsize(blob.pointer))
+        guard size > 0, let raw = git_blob_rawcontent(blob.pointer) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: raw, count: size))
+    }
+
+    /// Paths of the files staged at stage 0 under `folders` (repository-relative, as in
+    /// `status(under:)`; none means all), in index order (sorted by bytes).
+    /// Conflicted paths are not listed: check `hasConflicts()` first.
+    public func indexPaths(under folders: [String]) throws(GitError) -> [String] {
+        let index = try Self.freshIndex(of: handle)
+        var paths: [String] = []
+        for position in 0..<git_index_entrycount(index.pointer) {
+            guard let entry = git_index_get_byindex(index.pointer, position),
+                git_index_entry_stage(entry) == 0,
+                entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue,
+                let path = copiedString(entry.pointee.path),
+                Self.path(path, isUnder: folders)
+            else { continue }
+            paths.append(path)
+        }
+        return paths
+    }
+
+    /// True when the index holds unresolved merge conflicts.
+    public func hasConflicts() throws(GitError) -> Bool {
+        git_index_has_conflicts(try Self.freshIndex(of: handle).pointer) != 0
+    }
+
+    /// The paths with unresolved merge conflicts, sorted.
+    public func conflictedPaths() throws(GitError) -> [String] {
+        try Self.conflictedPaths(in: try Self.freshIndex(of: handle))
+    }
+
+    static func conflictedPaths(in index: IndexHandle) throws(GitError) -> [String] {
+        guard git_index_has_conflicts(index.pointer) != 0 else { return [] }
+        let iterator = ConflictIteratorHandle(
+            try create("list conflicts", { git_index_conflict_iterator_new(&$0, index.pointer) }), owner: index)
+        var paths: Set<String> = []
+        while true {
+            var ancestor: UnsafePointer<git_index_entry>?
+            var ours: UnsafePointer<git_index_entry>?
+            var theirs: UnsafePointer<git_index_entry>?
+            let result = git_index_conflict_next(&ancestor, &ours, &theirs, iterator.pointer)
+            if result == GIT_ITEROVER.rawValue { break }
+            try check("list conflicts", result)
+            if let path = copiedString(ours?.pointee.path) ?? copiedString(theirs?.pointee.path) ?? copiedString(ancestor?.pointee.path) {
+                paths.insert(path)
+            }
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}
