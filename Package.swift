@@ -41,5 +41,6 @@ let package = Package(
         .testTarget(name: "AssessSchemaTests", dependencies: ["AssessSchema", "AssessJSON", "_AssessTestSupport"]),
         .testTarget(name: "AssessCoreTests", dependencies: ["AssessCore", "AssessGit", "_AssessTestSupport"]),
         .testTarget(name: "AssessCLITests", dependencies: ["_AssessTestSupport", "AssessJSON"]),
+        .testTarget(name: "AssessGitTests", dependencies: ["AssessGit", "_AssessTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Clibgit2
+import Foundation
 
 /// A libgit2 failure, with the operation that failed and libgit2's own words.
 public struct GitError: Error, Sendable, CustomStringConvertible {
@@ -27,9 +28,12 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var code: Code
     public var libgitMessage: String
+    /// What the user can do about it, when known.
+    public var hint: String? = nil
 
     public var description: String {
-        libgitMessage.isEmpty ? "\(operation) failed" : "\(operation): \(libgitMessage)"
+        let text = libgitMessage.isEmpty ? "\(operation) failed" : "\(operation): \(libgitMessage)"
+        return hint.map { "\(text); \($0)" } ?? text
     }
 }
 
@@ -48,6 +52,20 @@ extension GitError {
         if let last = git_error_last(), let text = last.pointee.message {
             message = String(cString: text)
         }
-        return GitError(operation: operation, code: Code(result), libgitMessage: message)
+        return GitError(operation: operation, code: Code(result), libgitMessage: message, hint: hint(for: message))
+    }
+
+    /// Advice for the failures of libgit2 1.5.1 that come from what it does not support.
+    private static func hint(for message: String) -> String? {
+        if message.contains("unsupported mandatory extension: 'sdir'") {
+            return "the index is a sparse index, which libgit2 \(libgit2Version) cannot read; "
+                + "turn it off with: git sparse-checkout init --no-sparse-index (or git sparse-checkout disable)"
+        }
+        if let range = message.range(of: "unsupported extension name ") {
+            let name = message[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            return "libgit2 \(libgit2Version), which assess uses, cannot open repositories that set \(name); "
+                + "use git for this repository, or remove the setting if nothing needs it (git config --unset \(name))"
+        }
+        return nil
     }
 }

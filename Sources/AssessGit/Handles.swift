@@ -1,11 +1,5 @@
 import Clibgit2
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 // One owner per C handle: each class frees its pointer exactly once, in `deinit`.
 // They stay internal; public types hold only Swift values copied out of them.
 
@@ -130,44 +124,4 @@ func create(
         throw GitError(operation: operation(), code: .other(-1), libgitMessage: "libgit2 returned no object")
     }
     return pointer
-}
-
-/// The 40 hexadecimal digits of an object id.
-func hexString(_ oid: UnsafePointer<git_oid>) -> String {
-    var buffer = [CChar](repeating: 0, count: 41)  // GIT_OID_HEXSZ (40, SHA-1) and a NUL
-    git_oid_fmt(&buffer, oid)
-    return String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
-
-/// A borrowed C string copied into Swift, or nil.
-func copiedString(_ pointer: UnsafePointer<CChar>?) -> String? {
-    pointer.map { String(cString: $0) }
-}
-
-/// Runs `body` with `strings` as a `git_strarray` that lives for the call only.
-func withStringArray<Result>(_ strings: [String], _ body: (inout git_strarray) -> Result) -> Result {
-    var copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
-    return copies.withUnsafeMutableBufferPointer { buffer in
-        var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
-        return body(&array)
-    }
-}
-
-/// Whether something (a file, folder or symbolic link, even a dangling one) exists at `path`.
-func pathExists(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0
-}
-
-/// Whether `path` is a symbolic link.
-func isSymbolicLink(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-}
-
-/// Whether `path` is a folder (not following a final symbolic link).
-func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
 }

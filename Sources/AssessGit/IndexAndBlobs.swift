@@ -21,7 +21,7 @@ extension GitRepository {
         guard git_tree_entry_type(entry.pointer) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry.pointer) else {
             return nil  // a folder or a submodule
         }
-        return try blob(id, describing: "\(path) in HEAD")
+        return try blobContent(id, describing: "\(path) in HEAD")
     }
 
     /// The staged content of `path` (stage 0 of the index); nil when the index has no such
@@ -31,11 +31,11 @@ extension GitRepository {
         guard let entry = git_index_get_bypath(index.pointer, path, 0) else { return nil }
         guard entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue else { return nil }  // a submodule
         return try withUnsafePointer(to: entry.pointee.id) { id throws(GitError) in
-            try blob(id, describing: "\(path) in the index")
+            try blobContent(id, describing: "\(path) in the index")
         }
     }
 
-    private func blob(_ id: UnsafePointer<git_oid>, describing what: String) throws(GitError) -> [UInt8] {
+    func blobContent(_ id: UnsafePointer<git_oid>, describing what: String) throws(GitError) -> [UInt8] {
         let blob = ObjectHandle(try create("read \(what)", { git_blob_lookup(&$0, handle.pointer, id) }), owner: handle)
         let size = Int(git_blob_rawsize(blob.pointer))
         guard size > 0, let raw = git_blob_rawcontent(blob.pointer) else { return [] }

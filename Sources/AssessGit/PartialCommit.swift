@@ -15,7 +15,9 @@ extension GitRepository {
     /// not. The commit is built in a temporary index in the git directory, which `beforeCommit`
     /// receives already written (run the pre-commit hook with `GIT_INDEX_FILE` set to it; what
     /// the hook stages there is committed, as with git). If `beforeCommit` throws, its error
-    /// is rethrown and nothing has changed. The temporary index is removed in every case.
+    /// is rethrown and nothing has changed. `finalMessage` then gets the cleaned message and
+    /// returns the one to record (the commit-msg hook runs there); throwing stops the commit
+    /// just the same. The temporary index is removed in every case.
     ///
     /// Afterwards the real index is updated for these paths alone (re-read from disk just
     /// before), so they show as unchanged while everything else the user staged stays staged.
@@ -28,11 +30,13 @@ extension GitRepository {
     ///   `beforeCommit` throws.
     public func commit(
         paths: [String], message: String, author: GitIdentity, committer: GitIdentity,
-        beforeCommit: (_ temporaryIndexPath: String) throws -> Void
+        beforeCommit: (_ temporaryIndexPath: String) throws -> Void,
+        finalMessage: ((_ message: String) throws -> String)? = nil
     ) throws -> CommitInfo {
         do {
             return try commitSteps(
-                paths: paths, message: message, author: author, committer: committer, beforeCommit: beforeCommit)
+                paths: paths, message: message, author: author, committer: committer, beforeCommit: beforeCommit,
+                finalMessage: finalMessage)
         } catch let failure as BeforeCommitFailure {
             throw failure.underlying
         } catch let error as GitError {
@@ -42,11 +46,12 @@ extension GitRepository {
 
     private func commitSteps(
         paths: [String], message: String, author: GitIdentity, committer: GitIdentity,
-        beforeCommit: (_ temporaryIndexPath: String) throws -> Void
+        beforeCommit: (_ temporaryIndexPath: String) throws -> Void,
+        finalMessage: ((_ message: String) throws -> String)?
     ) throws -> CommitInfo {
         try checkCanCommit()
         let paths = try validatedCommitPaths(paths)
-        let message = try prettifyMessage(message, stripComments: false)
+        var message = try prettifyMessage(message, stripComments: false)
         guard !message.isEmpty else { throw GitCommitError.emptyMessage }
 
         // A second handle on the same repository: its in-memory index becomes HEAD plus `paths`
@@ -59,9 +64,15 @@ extension GitRepository {
 
         do {
             try beforeCommit(temporary.path)
+            if let finalMessage {
+                // The commit-msg hook's turn: it may rewrite the message, or refuse it.
+                message = try finalMessage(message)
+            }
         } catch {
             throw BeforeCommitFailure(underlying: error)
         }
+        message = try prettifyMessage(message, stripComments: false)
+        guard !message.isEmpty else { throw GitCommitError.emptyMessage }
 
         var treeID = try temporary.writeTree(to: session)
         if let parent, let parentTree = git_commit_tree_id(parent.pointer), git_oid_equal(parentTree, &treeID) != 0 {

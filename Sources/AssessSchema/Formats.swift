@@ -223,10 +223,55 @@ enum Formats {
             let utf8 = Array(lower.utf8)
             if utf8.count >= 4, utf8[2] == UInt8(ascii: "-"), utf8[3] == UInt8(ascii: "-") {
                 // "--" in positions 3-4 is reserved for A-labels ("xn--"), which must be valid Punycode.
-                guard lower.hasPrefix("xn--"), Punycode.decode(String(lower.dropFirst(4))) != nil else { return false }
+                guard lower.hasPrefix("xn--"), let decoded = Punycode.decode(String(lower.dropFirst(4))),
+                      isValidULabel(decoded) else { return false }
             }
         }
         return true
+    }
+
+    /// Checks of RFC 5891 §4.2.3 and the contextual rules of RFC 5892 appendix A that need no
+    /// Unicode tables beyond the standard library's (full IDNA2008 validity is not checked).
+    static func isValidULabel(_ label: [Unicode.Scalar]) -> Bool {
+        guard let first = label.first else { return false }
+        if label.count >= 4, label[2] == "-", label[3] == "-" { return false }
+        switch first.properties.generalCategory {
+        case .spacingMark, .nonspacingMark, .enclosingMark: return false
+        default: break
+        }
+        func inRanges(_ scalar: Unicode.Scalar, _ ranges: [ClosedRange<UInt32>]) -> Bool {
+            ranges.contains { $0.contains(scalar.value) }
+        }
+        let greek: [ClosedRange<UInt32>] = [0x0370...0x03FF, 0x1F00...0x1FFF]
+        let hebrew: [ClosedRange<UInt32>] = [0x0590...0x05FF, 0xFB1D...0xFB4F]
+        let japanese: [ClosedRange<UInt32>] = [
+            0x3040...0x309F, 0x30A0...0x30FA, 0x30FC...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3005...0x3007, 0x3021...0x3029,
+        ]
+        var arabicIndic = false
+        var extendedArabicIndic = false
+        for (index, scalar) in label.enumerated() {
+            let previous = index > 0 ? label[index - 1] : nil
+            let next = index + 1 < label.count ? label[index + 1] : nil
+            switch scalar.value {
+            case 0x0640, 0x07FA, 0x302E, 0x302F, 0x3031...0x3035, 0x303B:
+                return false  // DISALLOWED exceptions
+            case 0x00B7:  // MIDDLE DOT: between two 'l's
+                guard previous == "l", next == "l" else { return false }
+            case 0x0375:  // GREEK LOWER NUMERAL SIGN: followed by Greek
+                guard let next, inRanges(next, greek) else { return false }
+            case 0x05F3, 0x05F4:  // HEBREW GERESH / GERSHAYIM: preceded by Hebrew
+                guard let previous, inRanges(previous, hebrew) else { return false }
+            case 0x30FB:  // KATAKANA MIDDLE DOT: with Hiragana, Katakana or Han in the label
+                guard label.contains(where: { inRanges($0, japanese) }) else { return false }
+            case 0x200D:  // ZERO WIDTH JOINER: after a virama
+                guard let previous, previous.properties.canonicalCombiningClass.rawValue == 9 else { return false }
+            case 0x0660...0x0669: arabicIndic = true
+            case 0x06F0...0x06F9: extendedArabicIndic = true
+            default: break
+            }
+        }
+        return !(arabicIndic && extendedArabicIndic)
     }
 
     static func isEmail(_ bytes: [UInt8]) -> Bool {

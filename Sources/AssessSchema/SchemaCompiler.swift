@@ -59,7 +59,7 @@ public struct SchemaCompiler: Sendable {
 
     private static let metaschemaResult: Result<Schema, SchemaCompileError> = {
         do {
-            let root = try EmbeddedJSON.parse(Draft202012Metaschemas.schema)
+            let root = try JSONParser.parse(Draft202012Metaschemas.schema).root
             return .success(try SchemaCompiler().compile(root, baseURI: Draft202012Metaschemas.schemaURI))
         } catch let error as SchemaCompileError {
             return .failure(error)
@@ -144,7 +144,7 @@ final class CompileSession {
     static let embedded: [String: JSONNode] = {
         var map: [String: JSONNode] = [:]
         for (uri, text) in Draft202012Metaschemas.documents {
-            if let node = try? EmbeddedJSON.parse(text) { map[uri] = node }
+            if let node = try? JSONParser.parse(text).root { map[uri] = node }
         }
         return map
     }()

@@ -119,7 +119,7 @@ final class CommitTests: XCTestCase {
         let fixture = try GitFixture.withContent()
         try fixture.write(assessment("alpha"), "{\"v\":2}\n")
 
-        try fixture.open().commit(paths: [assessment("alpha")], message: "m", author: ada, committer: ada) { path in
+        _ = try fixture.open().commit(paths: [assessment("alpha")], message: "m", author: ada, committer: ada) { path in
             // A formatting hook: rewrites the file and stages it where it was told to.
             try fixture.write(assessment("alpha"), "{\"v\": 2}\n")
             try fixture.git(["add", assessment("alpha")], environment: ["GIT_INDEX_FILE": path])
@@ -151,9 +151,9 @@ final class CommitTests: XCTestCase {
         let lock = fixture.root + "/.git/index.lock"
 
         let error = commitError {
-            try fixture.open().commit(paths: [assessment("alpha")], message: "Locked", author: ada, committer: ada) { _ in
+            _ = try fixture.open().commit(paths: [assessment("alpha")], message: "Locked", author: ada, committer: ada) { _ in
                 // Another git process starts writing the index while the commit is made.
-                FileManager.default.createFile(atPath: lock, contents: Data())
+                _ = FileManager.default.createFile(atPath: lock, contents: Data())
             }
         }
 
@@ -170,6 +170,19 @@ final class CommitTests: XCTestCase {
         XCTAssertEqual(try fixture.gitLines(["diff", "--cached", "--name-only"]), [assessment("alpha")], "index still old")
         try fixture.git(["reset", "-q", "--", assessment("alpha")])
         XCTAssertEqual(try fixture.git(["status", "--porcelain"]), "")
+    }
+
+    func testUnicodeAndSpacesInPaths() throws {
+        let fixture = try GitFixture.withContent()
+        let path = "\(assessments)/café notes ☕.json"
+        try fixture.write(path, "{}\n")
+        XCTAssertEqual(try fixture.open().status(under: [assessments]), [StatusEntry(path: path, unstaged: .added)])
+
+        try fixture.commit([path])
+
+        XCTAssertEqual(try fixture.git(["-c", "core.quotePath=false", "show", "--name-only", "--format=", "HEAD"]), path + "\n")
+        XCTAssertEqual(try fixture.open().blobAtHead(path), bytes("{}\n"))
+        XCTAssertEqual(try fixture.open().status(under: [assessments]), [])
     }
 
     func testMessageIsCleaned() throws {

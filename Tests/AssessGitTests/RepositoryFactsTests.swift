@@ -101,4 +101,26 @@ final class RepositoryFactsTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("safe.directory"), "\(error)")
         }
     }
+
+    func testSparseIndexIsExplained() throws {
+        let fixture = try GitFixture.withContent()
+        try fixture.git(["sparse-checkout", "set", "--sparse-index", assessments])
+        let repository = try fixture.open()
+        XCTAssertTrue(repository.isSparseCheckout)
+        XCTAssertThrowsError(try repository.status(under: [assessments])) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("sparse index") && text.contains("--no-sparse-index"), text)
+        }
+        XCTAssertThrowsError(try repository.blobInIndex(assessment("alpha")))
+    }
+
+    func testUnsupportedRepositoryExtensionIsExplained() throws {
+        let fixture = try GitFixture.withContent()
+        try fixture.git(["config", "core.repositoryformatversion", "1"])
+        try fixture.git(["config", "extensions.worktreeConfig", "true"])
+        XCTAssertThrowsError(try fixture.open()) { error in
+            guard case GitRepositoryError.git(let cause) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(cause.description.contains("cannot open repositories that set extensions.worktreeconfig"), "\(cause)")
+        }
+    }
 }

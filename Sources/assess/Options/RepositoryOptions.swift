@@ -1,10 +1,24 @@
 import ArgumentParser
 import AssessCore
+import AssessGit
 
 /// `--repo PATH`, shared by every command that works on a content repository.
 struct RepositoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The content repository (default: found from the current directory).", valueName: "path"))
     var repo: String?
+
+    /// The workspace and its git repository: commands that read history need both.
+    func gitWorkspace() throws -> (Workspace, GitRepository) {
+        let workspace = try workspace()
+        guard workspace.isGitRepository else {
+            throw CommandError("\(workspace.layout.root) is not a git repository; this command works on git history")
+        }
+        do {
+            return (workspace, try workspace.gitRepository())
+        } catch {
+            throw CommandError(error.description)
+        }
+    }
 
     func workspace() throws -> Workspace {
         do {

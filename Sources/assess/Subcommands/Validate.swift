@@ -25,10 +25,16 @@ extension Assess {
         @Flag(help: "With --schema: treat `format` as an assertion (date, date-time, time, email, uri, uuid, duration...).")
         var assertFormats = false
 
+        @Flag(help: "Check what the index holds (the staged content that differs from HEAD), as a pre-commit hook does.")
+        var staged = false
+
         @Argument(help: "Files or folders to check (default: all content).")
         var paths: [String] = []
 
         func validate() throws {
+            if staged, schema != nil || !paths.isEmpty {
+                throw ValidationError("--staged checks the staged content files; it takes no paths and no --schema")
+            }
             if schema == nil, assertFormats {
                 throw ValidationError("--assert-formats applies only with --schema (content schemas always assert formats)")
             }
@@ -48,9 +54,27 @@ extension Assess {
                     throw CommandError(error.description)
                 }
                 try Validate.finish(summary, format: format)
+            } else if staged {
+                try runStaged()
             } else {
                 try Validate.runContent(workspace: repository.workspace(), paths: paths, format: format)
             }
+        }
+
+        /// The index as a commit would record it (`GIT_INDEX_FILE` when a hook is given one).
+        private func runStaged() throws {
+            let (workspace, git) = try repository.gitWorkspace()
+            let summary: ValidationSummary
+            do {
+                let schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
+                summary = try StagedValidation.run(
+                    workspace: workspace, repository: git, schemas: schemas,
+                    today: Today.string(environment: Terminal.environment),
+                    indexFile: Terminal.environment["GIT_INDEX_FILE"])
+            } catch let error as CustomStringConvertible {
+                throw CommandError(error.description)
+            }
+            try Validate.finish(summary, format: format)
         }
 
         /// Validates content of `workspace` and exits as the findings say.

@@ -1,0 +1,39 @@
+import ArgumentParser
+import AssessCore
+
+extension Assess {
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the content files changed against HEAD, staged or not, with their validity."
+        )
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Option(help: "Output format: text or json.")
+        var format: StatusFormat = .text
+
+        func run() throws {
+            let (workspace, git) = try repository.gitWorkspace()
+            let schemas: ContentSchemas
+            do {
+                schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
+            } catch {
+                throw CommandError(error.description)
+            }
+            let report: StatusReport
+            do {
+                report = try StatusReport.make(
+                    workspace: workspace, repository: git, schemas: schemas,
+                    today: Today.string(environment: Terminal.environment))
+            } catch {
+                throw CommandError(error.description)
+            }
+            switch format {
+            case .text:
+                Terminal.out(report.text(style: Terminal.stdoutStyle, currentDirectory: workspace.currentDirectory, root: workspace.layout.root))
+            case .json:
+                Terminal.out(report.json())
+            }
+        }
+    }
+}
