@@ -1,18 +1,5 @@
 import Clibgit2
 
-/// Owns one `git_config` handle.
-final class ConfigHandle {
-    let pointer: OpaquePointer
-
-    init(_ pointer: OpaquePointer) {
-        self.pointer = pointer
-    }
-
-    deinit {
-        git_config_free(pointer)
-    }
-}
-
 /// A read-only view of git configuration.
 public struct GitConfiguration {
     let handle: ConfigHandle

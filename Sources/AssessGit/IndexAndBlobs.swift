@@ -46,18 +46,24 @@ extension GitRepository {
     /// `status(under:)`; none means all), in index order (sorted by bytes).
     /// Conflicted paths are not listed: check `hasConflicts()` first.
     public func indexPaths(under folders: [String]) throws(GitError) -> [String] {
-        let index = try Self.freshIndex(of: handle)
         var paths: [String] = []
+        Self.forEachStagedFile(in: try Self.freshIndex(of: handle), under: folders) { path, _ in paths.append(path) }
+        return paths
+    }
+
+    /// Calls `body` for every file staged at stage 0 under `folders` (submodules left out), in index order.
+    static func forEachStagedFile(
+        in index: IndexHandle, under folders: [String], _ body: (String, UnsafePointer<git_index_entry>) -> Void
+    ) {
         for position in 0..<git_index_entrycount(index.pointer) {
             guard let entry = git_index_get_byindex(index.pointer, position),
                 git_index_entry_stage(entry) == 0,
                 entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue,
-                let path = copiedString(entry.pointee.path),
-                Self.path(path, isUnder: folders)
+                let file = copiedString(entry.pointee.path),
+                path(file, isUnder: folders)
             else { continue }
-            paths.append(path)
+            body(file, entry)
         }
-        return paths
     }
 
     /// True when the index holds unresolved merge conflicts.

@@ -166,7 +166,7 @@ extension GitRepository {
             var result = GIT_ENOTFOUND.rawValue
             if let tree { result = git_tree_entry_bypath(&entryPointer, tree.pointer, path) }
             if result != GIT_ENOTFOUND.rawValue { try check("find \(path) in HEAD", result) }
-            let committed = entryPointer.map(TreeEntryHandle.init)
+            let committed = entryPointer.map { TreeEntryHandle($0) }
             switch (staged, committed) {
             case (nil, nil):
                 continue

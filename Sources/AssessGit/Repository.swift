@@ -5,19 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Owns one `git_repository` handle.
-final class RepositoryHandle {
-    let pointer: OpaquePointer
-
-    init(_ pointer: OpaquePointer) {
-        self.pointer = pointer
-    }
-
-    deinit {
-        git_repository_free(pointer)
-    }
-}
-
 /// An opened git repository. Not shared across threads.
 public struct GitRepository {
     let handle: RepositoryHandle

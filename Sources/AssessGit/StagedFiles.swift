@@ -26,13 +26,7 @@ extension GitRepository {
         let index = try stagingIndex(indexFile)
         let tree = try Self.headTree(in: handle)
         var entries: [StagedEntry] = []
-        for position in 0..<git_index_entrycount(index.pointer) {
-            guard let entry = git_index_get_byindex(index.pointer, position),
-                git_index_entry_stage(entry) == 0,
-                entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue,
-                let path = copiedString(entry.pointee.path),
-                Self.path(path, isUnder: folders)
-            else { continue }
+        Self.forEachStagedFile(in: index, under: folders) { path, entry in
             var differs = true
             if let tree {
                 var treeEntry: OpaquePointer?

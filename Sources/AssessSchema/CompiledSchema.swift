@@ -33,7 +33,8 @@ struct TypeSet: OptionSet, Sendable {
         case .string: return contains(.string)
         case .number(let number):
             if contains(.number) { return true }
-            return contains(.integer) && number.isInteger
+            // Decided on the literal (1.0000000000000001 is not an integer, though its Double is).
+            return contains(.integer) && isExactInteger(number)
         }
     }
 }
@@ -67,9 +68,9 @@ indirect enum KeywordKind: Sendable {
     case maxProperties(Int)
     case required([String])
     case dependentRequired([(String, [String])])
-    case properties([String: Int])
+    case properties([PropertyName: Int])
     case patternProperties([(CompiledRegex, Int)])
-    case additionalProperties(Int, names: Set<String>, patterns: [CompiledRegex])
+    case additionalProperties(Int, names: Set<PropertyName>, patterns: [CompiledRegex])
     case propertyNames(Int)
     case prefixItems([Int])
     case items(Int, prefixCount: Int)

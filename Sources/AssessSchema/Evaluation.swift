@@ -178,7 +178,7 @@ final class EvaluationContext {
         case .dependentSchemas(let dependencies):
             guard case .object(let object) = instance.value else { return true }
             var valid = true
-            for (name, child) in dependencies where object[name] != nil {
+            for (name, child) in dependencies where object.hasExactKey(name) {
                 let start = errors.count
                 if !evaluate(child, instance, &annotations) {
                     valid = false
@@ -244,7 +244,7 @@ final class EvaluationContext {
     ) -> Bool {
         var valid = true
         for position in object.members.indices {
-            guard let child = map[object.members[position].key] else { continue }
+            guard let child = map[PropertyName(object.members[position].key)] else { continue }
             if annotations != nil { annotations!.properties[position] = true }
             if isFalse(child) {
                 if collecting { reportForbiddenProperty(keyword, object.members[position]) }
@@ -291,10 +291,10 @@ final class EvaluationContext {
         var valid = true
         for position in object.members.indices {
             let key = object.members[position].key
-            if names.contains(key) || patterns.contains(where: { $0.matches(key) }) { continue }
+            if names.contains(PropertyName(key)) || patterns.contains(where: { $0.matches(key) }) { continue }
             if annotations != nil { annotations!.properties[position] = true }
             if isFalse(child) {
-                if collecting { reportUnknownProperty(keyword, object.members[position], object, candidates: names.sorted()) }
+                if collecting { reportUnknownProperty(keyword, object.members[position], object, candidates: names.map(\.string).sorted()) }
             } else if evaluateMember(child, object.members[position]) {
                 continue
             }
@@ -377,7 +377,7 @@ final class EvaluationContext {
             guard visited.insert(index).inserted else { continue }
             for child in nodes[index].keywords {
                 switch child.kind {
-                case .properties(let map): names.formUnion(map.keys)
+                case .properties(let map): names.formUnion(map.keys.map(\.string))
                 case .ref(let target), .dynamicRef(let target, _), .not(let target): stack.append(target)
                 case .allOf(let list), .anyOf(let list), .oneOf(let list): stack.append(contentsOf: list)
                 case .conditional(let condition, let thenBranch, let elseBranch, _):
@@ -727,7 +727,7 @@ final class EvaluationContext {
             }
             return false
         case .enumeration(let values):
-            if values.contains(where: { $0.jsonEquals(instance) }) { return true }
+            if values.contains(where: { instanceEquals($0, instance) }) { return true }
             if collecting {
                 let rendered = values.prefix(20).map { renderJSON($0) }
                 let list = rendered.joined(separator: ", ") + (values.count > 20 ? ", …" : "")
@@ -739,7 +739,7 @@ final class EvaluationContext {
             }
             return false
         case .const(let value):
-            if value.jsonEquals(instance) { return true }
+            if instanceEquals(value, instance) { return true }
             if collecting {
                 let expected = renderJSON(value)
                 report(keyword, instance, "expected \(expected), found \(renderJSON(instance))", expected: expected,
@@ -841,7 +841,7 @@ final class EvaluationContext {
             guard case .array(let items) = instance.value, items.count > 1 else { return true }
             var valid = true
             outer: for second in 1..<items.count {
-                for first in 0..<second where items[first].jsonEquals(items[second]) {
+                for first in 0..<second where instanceEquals(items[first], items[second]) {
                     valid = false
                     guard collecting else { return false }
                     path.append(.index(second))
@@ -870,7 +870,7 @@ final class EvaluationContext {
         case .required(let names):
             guard case .object(let object) = instance.value else { return true }
             var valid = true
-            for name in names where object[name] == nil {
+            for name in names where !object.hasExactKey(name) {
                 valid = false
                 guard collecting else { return false }
                 let suggestion = nearestName(to: name, in: object.keys).map { "is \(quoteJSON($0)) a misspelling of \(quoteJSON(name))?" }
@@ -881,8 +881,8 @@ final class EvaluationContext {
         case .dependentRequired(let dependencies):
             guard case .object(let object) = instance.value else { return true }
             var valid = true
-            for (trigger, names) in dependencies where object[trigger] != nil {
-                for name in names where object[name] == nil {
+            for (trigger, names) in dependencies where object.hasExactKey(trigger) {
+                for name in names where !object.hasExactKey(name) {
                     valid = false
                     guard collecting else { return false }
                     report(keyword, instance, "missing property \(quoteJSON(name)), required when \(quoteJSON(trigger)) is present",

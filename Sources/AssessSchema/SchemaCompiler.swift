@@ -559,7 +559,7 @@ struct NodeBuilder {
     }
 
     private func nonNegativeInteger(_ member: JSONMember) throws -> Int {
-        guard case .number(let number) = member.value.value, number.isInteger, number.double >= 0 else {
+        guard case .number(let number) = member.value.value, isExactInteger(number), number.double >= 0 else {
             throw invalid(member, "a non-negative integer")
         }
         return number.double > 1e15 ? Int(1e15) : Int(number.double)
@@ -650,8 +650,9 @@ struct NodeBuilder {
             case "dependentSchemas" where applicator:
                 add(.dependentSchemas(try schemaObject(member)), key)
             case "properties" where applicator:
-                var map: [String: Int] = [:]
-                for (name, index) in try schemaObject(member) { map[name] = index }
+                // Keyed by code points: "é" and "e\u{301}" are two properties.
+                var map: [PropertyName: Int] = [:]
+                for (name, index) in try schemaObject(member) { map[PropertyName(name)] = index }
                 add(.properties(map), key)
             case "patternProperties" where applicator:
                 var list: [(CompiledRegex, Int)] = []
@@ -664,7 +665,7 @@ struct NodeBuilder {
                 add(.patternProperties(list), key)
             case "additionalProperties" where applicator:
                 try requireSchema(member)
-                let names = Set(object["properties"]?.objectValue?.keys ?? [])
+                let names = Set((object["properties"]?.objectValue?.keys ?? []).map(PropertyName.init))
                 var patterns: [CompiledRegex] = []
                 if let patternObject = object["patternProperties"]?.objectValue {
                     for entry in patternObject.members {

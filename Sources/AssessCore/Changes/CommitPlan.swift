@@ -49,8 +49,10 @@ public struct CommitPlan: Sendable {
             if selected.isEmpty { throw .nothingToCommit("no assessment differs from HEAD") }
         }
         for argument in arguments {
-            if argument.contains("/") || argument.hasSuffix(".json") {
-                let absolute = PathDisplay.absolute(argument, from: workspace.currentDirectory)
+            let absolute = PathDisplay.absolute(argument, from: workspace.currentDirectory)
+            // A slug never holds "/" or "."; an existing file that is no slug (README, LICENSE) is a path too,
+            // so `assess commit README.md` says the file is outside the content folders, not that it is a bad slug.
+            if argument.contains("/") || argument.contains(".") || ((try? Slug(argument)) == nil && FileSystem.exists(absolute)) {
                 guard absolute.hasPrefix(layout.root + "/"), ContentTargets.kind(of: absolute) != nil else {
                     throw .outsideContentFolders(argument)
                 }
@@ -115,16 +117,15 @@ public enum CommitMessage {
         let bySlug = Dictionary(grouping: described, by: \.slug)
         let slugs = described.map(\.slug).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
 
-        var summary: String
+        // The first candidate that fits git's 72 columns; never a word cut in half.
+        let candidates: [String]
         if slugs.count == 1, let slug = slugs.first {
             let what = bySlug[slug]?.map(\.what).joined(separator: ", ") ?? ""
-            summary = "Assess \(slug): \(what)"
+            candidates = ["Assess \(slug): \(what)", "\(slug): \(what)", "Assess \(slug)"]
         } else {
-            summary = "Assess \(slugs.count) episodes: " + slugs.joined(separator: ", ")
+            candidates = ["Assess \(slugs.count) episodes: " + slugs.joined(separator: ", "), "Assess \(slugs.count) episodes"]
         }
-        if summary.count > 72 {
-            summary = slugs.count == 1 ? String(summary.prefix(71)) + "…" : "Assess \(slugs.count) episodes"
-        }
+        let summary = candidates.first { $0.count <= 72 } ?? candidates[candidates.count - 1]
 
         var lines = [summary, ""]
         for item in described { lines.append("- \(item.slug): \(item.what)") }

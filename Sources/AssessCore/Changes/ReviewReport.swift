@@ -20,7 +20,8 @@ public struct MachineDelta: Sendable, Encodable {
         headlineBand = map.headlineBand ?? map.thresholds.band(for: headline)
         listenScore = listen
         listenBand = map.thresholds.band(for: listen)
-        delta = listen - headline
+        // Scores are stored to 2 decimals: round the difference there, so JSON never shows 3.799999999999999.
+        delta = ((listen - headline) * 100).rounded() / 100
         bandsAgree = headlineBand == listenBand
     }
 
@@ -74,9 +75,11 @@ public struct ReviewReport: Sendable {
                 (try? source.read(layout.path(.perspectiveMap, slug), limit: JSONParseOptions.defaultMaxBytes).get())
                     .flatMap { try? JSONParser.parse($0).root }
             }.map(PerspectiveMapFacts.init)
+            // A file that exists but does not parse (a conflicted one) is not a deletion: its validation says why.
+            let fieldChanges = !change.isDeleted && new == nil ? [] : FieldDiff.diff(old: old, new: new)
             items.append(
                 Item(
-                    change: change, fieldChanges: FieldDiff.diff(old: old, new: new),
+                    change: change, fieldChanges: fieldChanges,
                     diagnostics: diagnostics[absolute] ?? [], machine: MachineDelta(map: map, assessment: new)))
         }
         return ReviewReport(items: items)

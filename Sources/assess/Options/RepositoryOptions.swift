@@ -28,3 +28,14 @@ struct RepositoryOptions: ParsableArguments {
         }
     }
 }
+
+extension Workspace {
+    /// The content schemas, compiled once for the command; a broken schema is an environment error.
+    func contentSchemas() throws -> ContentSchemas {
+        do {
+            return try ContentSchemas.load(layout, displayDirectory: currentDirectory)
+        } catch {
+            throw CommandError(error.description)
+        }
+    }
+}

@@ -26,15 +26,10 @@ extension Assess {
 
         func run() throws {
             let (workspace, git) = try repository.gitWorkspace()
-            let schemas: ContentSchemas
-            do {
-                schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
-            } catch {
-                throw CommandError(error.description)
-            }
+            let schemas = try workspace.contentSchemas()
             let run = CommitRun(
                 arguments: items, message: message, runHooks: !noVerify, environment: Terminal.environment,
-                today: Today.string(environment: Terminal.environment))
+                today: Terminal.today)
             let outcome: CommitRun.Outcome
             do {
                 outcome = try run.run(workspace: workspace, repository: git, schemas: schemas)

@@ -32,7 +32,7 @@ extension Assess {
             let identity = try? GitIdentity.find(
                 .author, environment: environment, repository: workspace.isGitRepository ? workspace.gitRepository() : nil)
             let scaffolder = Scaffolder(
-                layout: workspace.layout, today: Today.string(environment: environment),
+                layout: workspace.layout, today: Terminal.today,
                 assessor: identity.flatMap { $0 }.map { ($0.name, $0.email) })
             let result: ScaffoldResult
             do { result = try scaffolder.scaffold(slug, force: force) } catch { throw CommandError(error.description) }

@@ -21,13 +21,12 @@ extension Assess {
                 do { return try Slug(raw) } catch { throw CommandError(String(describing: error)) }
             }
             let (workspace, git) = try repository.gitWorkspace()
+            let schemas = try workspace.contentSchemas()
             let report: ReviewReport
             do {
-                let schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
                 report = try ReviewReport.make(
-                    workspace: workspace, repository: git, schemas: schemas,
-                    today: Today.string(environment: Terminal.environment), slugs: slugs)
-            } catch let error as CustomStringConvertible {
+                    workspace: workspace, repository: git, schemas: schemas, today: Terminal.today, slugs: slugs)
+            } catch {
                 throw CommandError(error.description)
             }
             switch format {

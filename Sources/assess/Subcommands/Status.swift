@@ -14,17 +14,10 @@ extension Assess {
 
         func run() throws {
             let (workspace, git) = try repository.gitWorkspace()
-            let schemas: ContentSchemas
-            do {
-                schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
-            } catch {
-                throw CommandError(error.description)
-            }
+            let schemas = try workspace.contentSchemas()
             let report: StatusReport
             do {
-                report = try StatusReport.make(
-                    workspace: workspace, repository: git, schemas: schemas,
-                    today: Today.string(environment: Terminal.environment))
+                report = try StatusReport.make(workspace: workspace, repository: git, schemas: schemas, today: Terminal.today)
             } catch {
                 throw CommandError(error.description)
             }

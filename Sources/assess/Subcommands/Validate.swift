@@ -64,14 +64,13 @@ extension Assess {
         /// The index as a commit would record it (`GIT_INDEX_FILE` when a hook is given one).
         private func runStaged() throws {
             let (workspace, git) = try repository.gitWorkspace()
+            let schemas = try workspace.contentSchemas()
             let summary: ValidationSummary
             do {
-                let schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
                 summary = try StagedValidation.run(
-                    workspace: workspace, repository: git, schemas: schemas,
-                    today: Today.string(environment: Terminal.environment),
+                    workspace: workspace, repository: git, schemas: schemas, today: Terminal.today,
                     indexFile: Terminal.environment["GIT_INDEX_FILE"])
-            } catch let error as CustomStringConvertible {
+            } catch {
                 throw CommandError(error.description)
             }
             try Validate.finish(summary, format: format)
@@ -79,13 +78,8 @@ extension Assess {
 
         /// Validates content of `workspace` and exits as the findings say.
         static func runContent(workspace: Workspace, paths: [String], format: ValidationOutputFormat) throws {
-            let schemas: ContentSchemas
+            let schemas = try workspace.contentSchemas()
             let targets: [ContentTarget]
-            do {
-                schemas = try ContentSchemas.load(workspace.layout, displayDirectory: workspace.currentDirectory)
-            } catch {
-                throw CommandError(error.description)
-            }
             do {
                 targets = try ContentTargets.resolve(paths, in: workspace.layout, currentDirectory: workspace.currentDirectory)
             } catch {
@@ -93,7 +87,7 @@ extension Assess {
             }
             let validator = ContentValidator(
                 layout: workspace.layout, schemas: schemas,
-                options: .init(today: Today.string(environment: Terminal.environment), displayDirectory: workspace.currentDirectory))
+                options: .init(today: Terminal.today, displayDirectory: workspace.currentDirectory))
             try finish(validator.validate(targets), format: format)
         }
 

@@ -15,6 +15,9 @@ struct CommandError: Error, CustomStringConvertible {
 enum Terminal {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// Today's date for the checks (`ASSESS_TODAY` when set).
+    static var today: String { Today.string(environment: environment) }
+
     static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
 
