@@ -22,7 +22,12 @@ struct Assess: ParsableCommand {
 enum Main {
     static func main() {
         do {
-            var command = try Assess.parseAsRoot()
+            let (arguments, paths) = BulkArguments.split(Array(CommandLine.arguments.dropFirst()))
+            var command = try Assess.parseAsRoot(arguments)
+            if !paths.isEmpty, var validate = command as? Assess.Validate {
+                validate.paths += paths
+                command = validate
+            }
             try command.run()
         } catch {
             Terminal.exit(for: error)

@@ -6,6 +6,12 @@ public protocol SchemaChecking: Sendable {
 }
 
 /// Validates content files: read, parse, schema, semantic rules; on all cores, in a stable order.
+/// The facts one content file gives the checks of others.
+enum ContentFacts: Sendable {
+    case item(LibraryItemFacts)
+    case map(PerspectiveMapFacts)
+}
+
 public struct ContentValidator: Sendable {
     public struct Options: Sendable {
         /// Today's date, YYYY-MM-DD.
@@ -42,13 +48,13 @@ public struct ContentValidator: Sendable {
         // Library items first: every other kind's checks need to know which items exist.
         let itemContext = context(items: [:], maps: [:])
         let itemResults = parallelMap(items) { check($0, context: itemContext) }
-        var itemFacts = facts(from: itemResults, LibraryItemFacts.init)
+        var itemFacts = facts(from: itemResults) { if case .item(let facts) = $0 { facts } else { nil } }
         let wantedItems = Set((maps + assessments).map(\.stem)).subtracting(itemFacts.keys)
         itemFacts.merge(loadFacts(.libraryItem, wantedItems, LibraryItemFacts.init)) { a, _ in a }
 
         let baseContext = context(items: itemFacts, maps: [:])
         let mapResults = parallelMap(maps) { check($0, context: baseContext) }
-        var mapFacts = facts(from: mapResults, PerspectiveMapFacts.init)
+        var mapFacts = facts(from: mapResults) { if case .map(let facts) = $0 { facts } else { nil } }
         let wantedMaps = Set(assessments.map(\.stem)).subtracting(mapFacts.keys)
         mapFacts.merge(loadFacts(.perspectiveMap, wantedMaps, PerspectiveMapFacts.init)) { a, _ in a }
 
@@ -67,7 +73,8 @@ public struct ContentValidator: Sendable {
         var target: ContentTarget
         var report: FileReport
         /// The parsed value, kept only for library items and maps (their facts feed the other checks).
-        var root: JSONNode?
+        /// What other files' checks need from a library item or map; the parsed tree itself is not kept.
+        var facts: ContentFacts?
         /// The file exists (even if it does not parse).
         var exists: Bool
     }
@@ -78,7 +85,7 @@ public struct ContentValidator: Sendable {
             FileResult(
                 target: target,
                 report: FileReport(path: display, diagnostics: [finding.diagnostic(path: display, source: source)]),
-                root: nil, exists: exists)
+                facts: nil, exists: exists)
         }
         let bytes: [UInt8]
         switch source.read(target.path, limit: options.maxBytes) {
@@ -102,16 +109,26 @@ public struct ContentValidator: Sendable {
             diagnostics = findings.map { $0.diagnostic(path: display, source: source) }
             diagnostics.sort { ($0.position ?? .init(line: 0, column: 0)) < ($1.position ?? .init(line: 0, column: 0)) }
         }
-        let keep = target.kind == .assessment ? nil : document.root
-        return FileResult(target: target, report: FileReport(path: display, diagnostics: diagnostics), root: keep, exists: true)
+        let facts: ContentFacts?
+        switch target.kind {
+        case .libraryItem: facts = .item(LibraryItemFacts(document.root))
+        case .perspectiveMap: facts = .map(PerspectiveMapFacts(document.root))
+        case .assessment: facts = nil
+        }
+        return FileResult(target: target, report: FileReport(path: display, diagnostics: diagnostics), facts: facts, exists: true)
     }
 
     // MARK: facts shared between files
 
-    private func facts<Facts>(from results: [FileResult], _ make: (JSONNode) -> Facts) -> [String: Facts] {
+    private func facts<Facts>(from results: [FileResult], _ pick: (ContentFacts) -> Facts?) -> [String: Facts] {
         var facts: [String: Facts] = [:]
         for result in results where result.exists && Slug.isValid(result.target.stem) {
-            facts[result.target.stem] = make(result.root ?? JSONNode(.null))
+            // A file that exists but does not parse still exists: its dependants get empty facts.
+            if let found = result.facts.flatMap(pick) {
+                facts[result.target.stem] = found
+            } else if let empty = pick(result.target.kind == .libraryItem ? .item(LibraryItemFacts(JSONNode(.null))) : .map(PerspectiveMapFacts(JSONNode(.null)))) {
+                facts[result.target.stem] = empty
+            }
         }
         return facts
     }

@@ -5,7 +5,6 @@ import Foundation
 public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     case notADirectory(String)
-    case git(GitRepositoryError)
 
     public var description: String {
         switch self {
@@ -13,8 +12,6 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
             return "not in a content repository: no git repository or \(ContentLayout.resourcesPath)/ folder at or above \(path); use --repo PATH"
         case .notADirectory(let path):
             return "--repo \(path): no such directory"
-        case .git(let error):
-            return error.description
         }
     }
 }
@@ -36,27 +33,23 @@ public struct Workspace: Sendable {
         } else {
             start = currentDirectory
         }
-        do {
-            let repository = try GitRepository.discover(from: start)
-            return Workspace(
-                layout: ContentLayout(root: repository.workdir), isGitRepository: true,
-                currentDirectory: currentDirectory)
-        } catch {
-            if case .notARepository = error {
-                if let root = contentRoot(above: start) {
-                    return Workspace(
-                        layout: ContentLayout(root: root), isGitRepository: false, currentDirectory: currentDirectory)
-                }
-                throw .notFound(start)
-            }
-            throw .git(error)
+        // Found by walking up for `.git` (a folder, or a file in a linked worktree) without
+        // libgit2: starting it costs more than most commands. Git commands open the repository
+        // with libgit2 when they need it, which is where ownership problems are reported.
+        if let root = enclosing(start, holding: ".git") {
+            return Workspace(layout: ContentLayout(root: root), isGitRepository: true, currentDirectory: currentDirectory)
         }
+        if let root = enclosing(start, holding: ContentLayout.resourcesPath) {
+            return Workspace(layout: ContentLayout(root: root), isGitRepository: false, currentDirectory: currentDirectory)
+        }
+        throw .notFound(start)
     }
 
-    private static func contentRoot(above path: String) -> String? {
+    /// The nearest folder at or above `path` that has an entry `name`.
+    private static func enclosing(_ path: String, holding name: String) -> String? {
         var current = path
         while true {
-            if FileSystem.isDirectory(current + "/" + ContentLayout.resourcesPath) { return current }
+            if FileSystem.exists(current == "/" ? "/" + name : current + "/" + name) { return current }
             guard current != "/", let slash = current.lastIndex(of: "/") else { return nil }
             current = slash == current.startIndex ? "/" : String(current[..<slash])
         }
