@@ -52,4 +52,22 @@ final class SchemaOptionTests: CLITestCase {
         XCTAssertTrue(result.stderr.contains("d.json:1:6: error: unexpected end of file"), result.stderr)
         XCTAssertTrue(result.stderr.contains("missing.json: error: no such file or directory"), result.stderr)
     }
+
+    /// Many paths (taken aside before argument parsing) keep their order, and options may follow them.
+    func testManyFilesWithOptionsAfterThem() throws {
+        try scratch.write("s.json", #"{"type": "integer"}"#)
+        var names: [String] = []
+        for index in 0..<150 {
+            let name = String(format: "d%03d.json", index)
+            try scratch.write(name, index == 120 ? "\"x\"" : "\(index)")
+            names.append(name)
+        }
+        let result = try AssessProcess.run(["validate", "--schema", "s.json"] + names + ["--format", "json"], in: scratch.path)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let files = (report?["files"] as? [[String: Any]])?.compactMap { $0["path"] as? String }
+        XCTAssertEqual(files, names)
+        let invalid = (report?["files"] as? [[String: Any]])?.filter { ($0["valid"] as? Bool) == false }.compactMap { $0["path"] as? String }
+        XCTAssertEqual(invalid, ["d120.json"])
+    }
 }

@@ -1,0 +1,50 @@
+// Parses the same bytes with AssessJSON's parser and with Foundation's JSONSerialization,
+// in-process, and prints the throughput of each: json-throughput FOLDER [ROUNDS]
+import AssessJSON
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: json-throughput FOLDER [ROUNDS]\n".utf8))
+    exit(2)
+}
+let folder = arguments[1]
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+let names = (try FileManager.default.contentsOfDirectory(atPath: folder)).filter { $0.hasSuffix(".json") }.sorted()
+let files: [[UInt8]] = try names.map { Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + $0))) }
+let datas = files.map { Data($0) }
+let totalBytes = files.reduce(0) { $0 + $1.count }
+
+func measure(_ body: () throws -> Int) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<rounds {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let count = try body()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        precondition(count == files.count)
+        best = min(best, seconds)
+    }
+    return best
+}
+
+let ours = try measure {
+    var parsed = 0
+    for bytes in files {
+        _ = try JSONParser.parse(bytes)
+        parsed += 1
+    }
+    return parsed
+}
+let foundation = try measure {
+    var parsed = 0
+    for data in datas {
+        _ = try JSONSerialization.jsonObject(with: data)
+        parsed += 1
+    }
+    return parsed
+}
+let megabytes = Double(totalBytes) / 1_048_576
+print("files \(files.count), \(String(format: "%.1f", megabytes)) MiB, best of \(rounds)")
+print(String(format: "AssessJSON.JSONParser       %8.1f MiB/s", megabytes / ours))
+print(String(format: "Foundation.JSONSerialization %7.1f MiB/s", megabytes / foundation))
+print(String(format: "ratio %.2fx", foundation / ours))
