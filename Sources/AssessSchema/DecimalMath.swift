@@ -55,11 +55,20 @@ struct ExactDecimal {
 func isMultiple(_ dividend: JSONNumber, of divisor: JSONNumber) -> Bool {
     if let x = ExactDecimal(dividend.literal), let d = ExactDecimal(divisor.literal), !d.isZero {
         if x.isZero { return true }
+        // A non-zero value smaller in magnitude than the divisor is no multiple of it. This
+        // also bounds the scaled divisor below by the dividend's digits (at most 400).
+        if x.digits.count + x.exponent < d.digits.count + d.exponent { return false }
         // x = X·10^ex, d = D·10^ed. With e = min(ex, ed): x/d = (X·10^(ex-e)) / (D·10^(ed-e)).
         let e = min(x.exponent, d.exponent)
         let divisorDigits = d.digits + [UInt8](repeating: 0, count: d.exponent - e)
+        let zeros = x.exponent - e
         // remainder * 10 + 9 must fit in 64 bits: a divisor of at most 18 digits.
-        guard divisorDigits.count <= 18 else { return fallbackIsMultiple(dividend.double, divisor.double) }
+        guard divisorDigits.count <= 18 else {
+            // Longer divisors (e.g. multipleOf 123456789012345678901234567890) are done with
+            // big numbers; falling back to Double here gave wrong answers.
+            var big = BigRemainder(divisor: divisorDigits)
+            return big.isMultiple(digits: x.digits, zeros: zeros)
+        }
         var divisorValue: UInt64 = 0
         for digit in divisorDigits { divisorValue = divisorValue * 10 + UInt64(digit) }
         // Remainder of X·10^(ex-e) modulo D, digit by digit.
@@ -68,14 +77,84 @@ func isMultiple(_ dividend: JSONNumber, of divisor: JSONNumber) -> Bool {
             remainder = (remainder * 10 + UInt64(digit)) % divisorValue
         }
         for digit in x.digits { push(digit) }
-        var zeros = x.exponent - e
-        while zeros > 0, remainder != 0 {
+        var remaining = zeros
+        while remaining > 0, remainder != 0 {
             push(0)
-            zeros -= 1
+            remaining -= 1
         }
         return remainder == 0
     }
     return fallbackIsMultiple(dividend.double, divisor.double)
+}
+
+/// The remainder of a decimal digit string modulo a divisor of any length, in base-10^18
+/// limbs (little-endian). The remainder stays below the divisor, so `remainder·10 + digit`
+/// is below ten divisors and at most nine subtractions bring it back.
+private struct BigRemainder {
+    static let base: UInt64 = 1_000_000_000_000_000_000
+    var divisor: [UInt64]
+    var remainder: [UInt64]
+
+    init(divisor digits: [UInt8]) {
+        var limbs: [UInt64] = []
+        var end = digits.count
+        while end > 0 {
+            let start = max(0, end - 18)
+            var limb: UInt64 = 0
+            for digit in digits[start..<end] { limb = limb * 10 + UInt64(digit) }
+            limbs.append(limb)
+            end = start
+        }
+        divisor = limbs
+        remainder = [UInt64](repeating: 0, count: limbs.count + 1)
+    }
+
+    var isZero: Bool { remainder.allSatisfy { $0 == 0 } }
+
+    /// remainder >= divisor
+    private func atLeastDivisor() -> Bool {
+        if remainder[divisor.count] != 0 { return true }
+        var index = divisor.count - 1
+        while index >= 0 {
+            if remainder[index] != divisor[index] { return remainder[index] > divisor[index] }
+            index -= 1
+        }
+        return true
+    }
+
+    private mutating func subtractDivisor() {
+        var borrow: UInt64 = 0
+        for index in remainder.indices {
+            let subtrahend = (index < divisor.count ? divisor[index] : 0) + borrow
+            if remainder[index] >= subtrahend {
+                remainder[index] -= subtrahend
+                borrow = 0
+            } else {
+                remainder[index] = remainder[index] + Self.base - subtrahend
+                borrow = 1
+            }
+        }
+    }
+
+    mutating func push(_ digit: UInt8) {
+        var carry = UInt64(digit)
+        for index in remainder.indices {
+            let value = remainder[index] * 10 + carry  // < 10^19 + 10 < 2^64
+            remainder[index] = value % Self.base
+            carry = value / Self.base
+        }
+        while atLeastDivisor() { subtractDivisor() }
+    }
+
+    mutating func isMultiple(digits: [UInt8], zeros: Int) -> Bool {
+        for digit in digits { push(digit) }
+        var zeros = zeros
+        while zeros > 0, !isZero {
+            push(0)
+            zeros -= 1
+        }
+        return isZero
+    }
 }
 
 private func fallbackIsMultiple(_ x: Double, _ d: Double) -> Bool {

@@ -44,6 +44,10 @@ final class EvaluationContext {
     var scope: [Int] = []
     var depth = 0
     var reportedDepth = false
+    /// Set when evaluation went past `maxDepth` anywhere, even while errors were not being
+    /// collected (inside `not`, `anyOf`, `if`...): the outcome is then unknown, so the
+    /// instance must not pass (`Schema.validate` / `isValid` check this).
+    var exceededDepth = false
     /// How many `anyOf` / `oneOf` failures are being explained, one inside the other.
     var explaining = 0
     let maxDepth: Int
@@ -94,6 +98,7 @@ final class EvaluationContext {
         depth += 1
         defer { depth -= 1 }
         if depth > maxDepth {
+            exceededDepth = true
             if collecting && !reportedDepth { reportDepth(index, instance) }
             return false
         }
@@ -137,7 +142,7 @@ final class EvaluationContext {
     }
 
     @inline(never)
-    private func reportDepth(_ index: Int, _ instance: JSONNode) {
+    func reportDepth(_ index: Int, _ instance: JSONNode) {
         reportedDepth = true
         errors.append(ValidationError(
             instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: nodes[index].location,
@@ -240,7 +245,7 @@ final class EvaluationContext {
 
     @inline(never)
     private func evaluateProperties(
-        _ keyword: Keyword, _ map: [String: Int], _ object: JSONObject, _ annotations: inout Annotations?
+        _ keyword: Keyword, _ map: [PropertyName: Int], _ object: JSONObject, _ annotations: inout Annotations?
     ) -> Bool {
         var valid = true
         for position in object.members.indices {
@@ -285,7 +290,7 @@ final class EvaluationContext {
 
     @inline(never)
     private func evaluateAdditionalProperties(
-        _ keyword: Keyword, _ child: Int, _ names: Set<String>, _ patterns: [CompiledRegex], _ object: JSONObject,
+        _ keyword: Keyword, _ child: Int, _ names: Set<PropertyName>, _ patterns: [CompiledRegex], _ object: JSONObject,
         _ annotations: inout Annotations?
     ) -> Bool {
         var valid = true

@@ -274,7 +274,8 @@ final class CompileSession {
         for token in tokens {
             switch node.value {
             case .object(let object):
-                guard let child = object[token] else { return nil }
+                // By code points, as JSON Pointer compares tokens (not canonical equivalence).
+                guard let child = object.exactMember(token)?.value else { return nil }
                 node = child
             case .array(let items):
                 guard let index = Int(token), index >= 0, index < items.count,
