@@ -4,6 +4,403 @@
 enum EmbeddedSchemas {
     static let files: [(name: String, text: String)] = [
         (
+            "glossary.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://assess.example/schemas/glossary.schema.json",
+              "title": "Glossary",
+              "description": "Names and terms spelled correctly, for the caption checks: content/glossary.json. `assess new` and `assess score` look in a transcript for close mis-spellings of these (and of the library item's people), such as \"Neil Nanda\" for Neel Nanda or \"grocking\" for grokking, and suggest them as caption corrections.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "entries"
+              ],
+              "properties": {
+                "$schema": {
+                  "description": "The schema this file follows, for editors' IDEs: any path or URL ending in glossary.schema.json, normally \"../schemas/glossary.schema.json\".",
+                  "type": "string",
+                  "pattern": "(^|/)glossary\\.schema\\.json$"
+                },
+                "description": {
+                  "description": "Optional: what the glossary covers, in prose.",
+                  "type": "string"
+                },
+                "entries": {
+                  "description": "The names and terms, each spelled as it should be written.",
+                  "type": "array",
+                  "items": {
+                    "description": "One name or term.",
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "term",
+                      "kind"
+                    ],
+                    "properties": {
+                      "term": {
+                        "description": "The correct spelling, e.g. \"Neel Nanda\", \"in-context learning\", \"TransformerLens\". 2 to 80 characters.",
+                        "type": "string",
+                        "minLength": 2,
+                        "maxLength": 80,
+                        "pattern": "^\\S(.*\\S)?$"
+                      },
+                      "kind": {
+                        "description": "person (matched only as a full name of two or more words), organisation or term.",
+                        "type": "string",
+                        "enum": [
+                          "person",
+                          "organisation",
+                          "term"
+                        ]
+                      },
+                      "heardAs": {
+                        "description": "Optional: known mis-hearings too far from the spelling for the edit-distance check, e.g. \"static gradient descent\" for stochastic gradient descent.",
+                        "type": "array",
+                        "items": {
+                          "type": "string",
+                          "minLength": 2,
+                          "maxLength": 80
+                        },
+                        "uniqueItems": true
+                      },
+                      "note": {
+                        "description": "Optional: who or what it is.",
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+            """#
+        ),
+        (
+            "lexicon.schema.json",
+            #"""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://assess.example/schemas/lexicon.schema.json",
+              "title": "Perspective lexicon",
+              "description": "The lexicon `assess score` scores transcripts with: content/lexicons/<id>.json. Terms and phrases that lean risk-forward or opportunity-forward, with weights; a negation window; neutral phrases that take their words out of scoring; lens and evidence-mode vocabularies; emphasis terms; and the parameters of the formulas in docs/scoring.md. The file's SHA-256 is recorded in every map scored with it.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "version",
+                "formula",
+                "bands",
+                "damping",
+                "negation",
+                "riskForward",
+                "opportunityForward",
+                "lenses",
+                "evidenceModes",
+                "emphasis",
+                "confidence"
+              ],
+              "properties": {
+                "$schema": {
+                  "description": "The schema this file follows, for editors' IDEs: any path or URL ending in lexicon.schema.json, normally \"../../schemas/lexicon.schema.json\".",
+                  "type": "string",
+                  "pattern": "(^|/)lexicon\\.schema\\.json$"
+                },
+                "id": {
+                  "description": "The lexicon's identifier, recorded in maps as scorer.lexicon.id: lowercase letters, digits, dots and hyphens, e.g. \"perspective\".",
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 100,
+                  "pattern": "^[a-z0-9][a-z0-9.-]*$"
+                },
+                "version": {
+                  "description": "The lexicon's version, recorded in maps as scorer.version (no spaces or @), e.g. \"2026.11\". Change it whenever a term, weight or parameter changes.",
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 100,
+                  "pattern": "^[^@\\s]+$"
+                },
+                "formula": {
+                  "description": "The version of the formulas in docs/scoring.md this lexicon is written for. assess implements formula 1.",
+                  "const": 1
+                },
+                "description": {
+                  "description": "Optional: what the lexicon is for, in prose.",
+                  "type": "string"
+                },
+                "bands": {
+                  "description": "Band thresholds, written into every map's scale: a score at or below riskForwardAtOrBelow is risk-forward, at or above opportunityForwardAtOrAbove is opportunity-forward, mixed between.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "riskForwardAtOrBelow",
+                    "opportunityForwardAtOrAbove"
+                  ],
+                  "properties": {
+                    "riskForwardAtOrBelow": {
+                      "description": "A number in -100..0 (0 excluded), e.g. -20.",
+                      "type": "number",
+                      "minimum": -100,
+                      "exclusiveMaximum": 0
+                    },
+                    "opportunityForwardAtOrAbove": {
+                      "description": "A number in 0..100 (0 excluded), e.g. 20.",
+                      "type": "number",
+                      "exclusiveMinimum": 0,
+                      "maximum": 100
+                    }
+                  }
+                },
+                "damping": {
+                  "description": "d in the score formula: weight added to the denominator per 100 words, so that a few matches in many words give a modest score. A number > 0 and <= 100, e.g. 4.",
+                  "type": "number",
+                  "exclusiveMinimum": 0,
+                  "maximum": 100
+                },
+                "negation": {
+                  "description": "A scored term within `window` words after a negation term (\"not dangerous\") counts for the other side, times `factor`.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "window",
+                    "factor",
+                    "terms"
+                  ],
+                  "properties": {
+                    "window": {
+                      "description": "How many keys before a match are searched for a negation term: an integer 0..10 (0 turns negation off).",
+                      "type": "integer",
+                      "minimum": 0,
+                      "maximum": 10
+                    },
+                    "factor": {
+                      "description": "How much of a negated term's weight counts for the other side: a number 0..1, e.g. 0.5.",
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1
+                    },
+                    "terms": {
+                      "description": "Single words that negate, e.g. \"not\", \"never\", \"don't\".",
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/$defs/word"
+                      },
+                      "uniqueItems": true
+                    }
+                  }
+                },
+                "riskForward": {
+                  "description": "Terms and phrases that lean risk-forward, each with a weight. Listed once across riskForward, opportunityForward and neutral.",
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/$defs/weightedTerm"
+                  }
+                },
+                "opportunityForward": {
+                  "description": "Terms and phrases that lean opportunity-forward, each with a weight.",
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/$defs/weightedTerm"
+                  }
+                },
+                "neutral": {
+                  "description": "Optional: phrases that are matched like scored terms but weigh nothing, so the words inside them are not scored, e.g. \"ai safety\" (not \"safe\"), \"false positive\".",
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/$defs/term"
+                  },
+                  "uniqueItems": true
+                },
+                "lenses": {
+                  "description": "The vocabulary of each lens. The headline lens is the one whose terms occur most; ties go to the lens listed first.",
+                  "type": "array",
+                  "minItems": 1,
+                  "items": {
+                    "description": "One lens and its terms.",
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "lens",
+                      "terms"
+                    ],
+                    "properties": {
+                      "lens": {
+                        "$ref": "#/$defs/lens"
+                      },
+                      "terms": {
+                        "description": "Terms of this lens (trailing * allowed).",
+                        "type": "array",
+                        "items": {
+                          "$ref": "#/$defs/term"
+                        },
+                        "uniqueItems": true
+                      }
+                    }
+                  }
+                },
+                "evidenceModes": {
+                  "description": "Cue phrases of each evidence mode (the episode's form). See docs/scoring.md for how WebVTT voice tags narrow the choice.",
+                  "type": "array",
+                  "minItems": 1,
+                  "items": {
+                    "description": "One evidence mode and its cue phrases.",
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "mode",
+                      "cues"
+                    ],
+                    "properties": {
+                      "mode": {
+                        "$ref": "#/$defs/evidenceMode"
+                      },
+                      "cues": {
+                        "description": "Cue phrases of this mode.",
+                        "type": "array",
+                        "items": {
+                          "$ref": "#/$defs/term"
+                        },
+                        "uniqueItems": true
+                      }
+                    }
+                  }
+                },
+                "emphasis": {
+                  "description": "Emphasis terms: the map's emphases are the `top` most frequent of these that occur at least `minCount` times.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "top",
+                    "minCount",
+                    "terms"
+                  ],
+                  "properties": {
+                    "top": {
+                      "description": "At most this many emphases, an integer 1..6.",
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 6
+                    },
+                    "minCount": {
+                      "description": "An emphasis occurs at least this often, an integer >= 1.",
+                      "type": "integer",
+                      "minimum": 1
+                    },
+                    "terms": {
+                      "description": "Candidate emphases: lowercase words or phrases without *, at most 40 characters (they are written into maps).",
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/$defs/phrase",
+                        "maxLength": 40
+                      },
+                      "uniqueItems": true
+                    }
+                  }
+                },
+                "confidence": {
+                  "description": "Parameters of the confidence rule in docs/scoring.md.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "minMatches",
+                    "minWords",
+                    "highMatchesPer1000Words",
+                    "highBandAgreement"
+                  ],
+                  "properties": {
+                    "minMatches": {
+                      "description": "Fewer scored matches than this: low confidence. An integer >= 0.",
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "minWords": {
+                      "description": "Fewer words than this: low confidence. An integer >= 0.",
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "highMatchesPer1000Words": {
+                      "description": "High confidence needs at least this many scored matches per 1,000 words. A number >= 0.",
+                      "type": "number",
+                      "minimum": 0
+                    },
+                    "highBandAgreement": {
+                      "description": "High confidence needs at least this share (0..1) of slices in the headline's band.",
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1
+                    }
+                  }
+                }
+              },
+              "$defs": {
+                "word": {
+                  "description": "One lowercase word: ASCII letters, digits and inner apostrophes, e.g. \"don't\".",
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 40,
+                  "pattern": "^[a-z0-9]([a-z0-9']*[a-z0-9])?$"
+                },
+                "term": {
+                  "description": "A lowercase word or phrase: words of ASCII letters, digits and inner apostrophes separated by single spaces or hyphens (both mean the same); a word may end in * to match every word it begins (\"manipulat*\" matches \"manipulate\", \"manipulation\"). E.g. \"loss of control\", \"power-seeking\".",
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 80,
+                  "pattern": "^[a-z0-9]([a-z0-9']*[a-z0-9])?\\*?([ -][a-z0-9]([a-z0-9']*[a-z0-9])?\\*?)*$"
+                },
+                "phrase": {
+                  "description": "A lowercase word or phrase without *: words of ASCII letters, digits and inner apostrophes separated by single spaces or hyphens.",
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 80,
+                  "pattern": "^[a-z0-9]([a-z0-9']*[a-z0-9])?([ -][a-z0-9]([a-z0-9']*[a-z0-9])?)*$"
+                },
+                "weightedTerm": {
+                  "description": "A scored term and its weight.",
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "term",
+                    "weight"
+                  ],
+                  "properties": {
+                    "term": {
+                      "$ref": "#/$defs/term"
+                    },
+                    "weight": {
+                      "description": "How strongly the term leans, a number > 0 and <= 10 (the lexicon uses 0.5 to 3).",
+                      "type": "number",
+                      "exclusiveMinimum": 0,
+                      "maximum": 10
+                    }
+                  }
+                },
+                "lens": {
+                  "description": "A lens: technical, governance, strategy, societal or philosophical.",
+                  "type": "string",
+                  "enum": [
+                    "technical",
+                    "governance",
+                    "strategy",
+                    "societal",
+                    "philosophical"
+                  ]
+                },
+                "evidenceMode": {
+                  "description": "An evidence mode: interview, lecture, panel, debate, monologue or narration.",
+                  "type": "string",
+                  "enum": [
+                    "interview",
+                    "lecture",
+                    "panel",
+                    "debate",
+                    "monologue",
+                    "narration"
+                  ]
+                }
+              }
+            }
+            """#
+        ),
+        (
             "library-item.schema.json",
             #"""
             {
@@ -869,7 +1266,7 @@ enum EmbeddedSchemas {
                   }
                 },
                 "machineReview": {
-                  "description": "The machine perspective map the editor compared against, and the editor's verdict on it. Optional; in a draft every field is optional, otherwise verdict and note are required when present.",
+                  "description": "The machine perspective map the editor compared against, and the editor's verdict on it. Optional; in a draft every field is optional, otherwise scorer, headlineScore, verdict and note are required when present.",
                   "type": "object",
                   "additionalProperties": false,
                   "properties": {
@@ -962,8 +1359,10 @@ enum EmbeddedSchemas {
                         "minItems": 1
                       },
                       "machineReview": {
-                        "description": "Beyond draft: a machine review, when present, must give verdict and note.",
+                        "description": "Beyond draft: a machine review, when present, must name the map compared against (scorer, headlineScore) and give verdict and note.",
                         "required": [
+                          "scorer",
+                          "headlineScore",
                           "verdict",
                           "note"
                         ]
