@@ -5,6 +5,8 @@ import Foundation
 public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case notFound(String)
     case notADirectory(String)
+    /// A git repository without a working tree.
+    case bare(String)
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
             return "not in a content repository: no git repository or \(ContentLayout.resourcesPath)/ folder at or above \(path); use --repo PATH"
         case .notADirectory(let path):
             return "--repo \(path): no such directory"
+        case .bare(let path):
+            return "\(path) is a bare repository; assess needs a working tree"
         }
     }
 }
@@ -42,7 +46,24 @@ public struct Workspace: Sendable {
         if let root = enclosing(start, holding: ContentLayout.resourcesPath) {
             return Workspace(layout: ContentLayout(root: root), isGitRepository: false, currentDirectory: currentDirectory)
         }
+        // A bare repository has no `.git`: say what it is rather than "no git repository".
+        if let bare = enclosingBareRepository(start) { throw .bare(bare) }
         throw .notFound(start)
+    }
+
+    /// The nearest folder at or above `path` that is a git directory itself (HEAD, objects/, refs/), as git tells one.
+    private static func enclosingBareRepository(_ path: String) -> String? {
+        var current = path
+        while true {
+            let base = current == "/" ? "" : current
+            if FileSystem.exists(base + "/HEAD"), !FileSystem.isDirectory(base + "/HEAD"),
+                FileSystem.isDirectory(base + "/objects"), FileSystem.isDirectory(base + "/refs")
+            {
+                return current
+            }
+            guard current != "/", let slash = current.lastIndex(of: "/") else { return nil }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
     }
 
     /// The nearest folder at or above `path` that has an entry `name`.
