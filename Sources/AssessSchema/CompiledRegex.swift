@@ -309,7 +309,7 @@ private struct ECMATranslator {
         default:
             switch try characterEscape(scalar, inClass: false) {
             case .character(let value):
-                out += Self.isSurrogate(value) ? "(?!)" : Self.literal(value)
+                out += Self.isSurrogate(value) ? "[^\\x{0}-\\x{10FFFF}]" : Self.literal(value)
             case .set(let set):
                 out += set.hasPrefix("[") || set.hasPrefix("\\p") || set.hasPrefix("\\P") ? set : "[" + set + "]"
             }
@@ -354,7 +354,7 @@ private struct ECMATranslator {
         }
         if parts.isEmpty {
             // [] matches nothing, [^] any character.
-            out += negated ? "[\\x{0}-\\x{10FFFF}]" : "(?!)"
+            out += negated ? "[\\x{0}-\\x{10FFFF}]" : "[^\\x{0}-\\x{10FFFF}]"
             return
         }
         out += (negated ? "[^" : "[") + parts.joined() + "]"

@@ -68,9 +68,9 @@ indirect enum KeywordKind: Sendable {
     case maxProperties(Int)
     case required([String])
     case dependentRequired([(String, [String])])
-    case properties([PropertyName: Int])
+    case properties([ExactString: Int])
     case patternProperties([(CompiledRegex, Int)])
-    case additionalProperties(Int, names: Set<PropertyName>, patterns: [CompiledRegex])
+    case additionalProperties(Int, names: Set<ExactString>, patterns: [CompiledRegex])
     case propertyNames(Int)
     case prefixItems([Int])
     case items(Int, prefixCount: Int)
@@ -139,12 +139,6 @@ public final class Schema: Sendable {
         let context = EvaluationContext(schema: self, collecting: true)
         var annotations: Annotations? = nil
         _ = context.evaluate(root, instance, &annotations)
-        // Too deep where no error was being collected (e.g. a `$ref` loop under `not` or
-        // `anyOf`): the result is unknown, which must not read as valid.
-        if context.exceededDepth && !context.reportedDepth {
-            context.collecting = true
-            context.reportDepth(root, instance)
-        }
         // A stable sort by offset keeps schema order among errors at one position.
         let sorted = context.errors.enumerated().sorted { a, b in
             a.element.instanceOffset != b.element.instanceOffset
@@ -163,7 +157,6 @@ public final class Schema: Sendable {
     public func isValid(_ instance: JSONNode) -> Bool {
         let context = EvaluationContext(schema: self, collecting: false)
         var annotations: Annotations? = nil
-        let valid = context.evaluate(root, instance, &annotations)
-        return valid && !context.exceededDepth
+        return context.evaluate(root, instance, &annotations)
     }
 }

@@ -44,10 +44,6 @@ final class EvaluationContext {
     var scope: [Int] = []
     var depth = 0
     var reportedDepth = false
-    /// Set when evaluation went past `maxDepth` anywhere, even while errors were not being
-    /// collected (inside `not`, `anyOf`, `if`...): the outcome is then unknown, so the
-    /// instance must not pass (`Schema.validate` / `isValid` check this).
-    var exceededDepth = false
     /// How many `anyOf` / `oneOf` failures are being explained, one inside the other.
     var explaining = 0
     let maxDepth: Int
@@ -98,7 +94,6 @@ final class EvaluationContext {
         depth += 1
         defer { depth -= 1 }
         if depth > maxDepth {
-            exceededDepth = true
             if collecting && !reportedDepth { reportDepth(index, instance) }
             return false
         }
@@ -142,7 +137,7 @@ final class EvaluationContext {
     }
 
     @inline(never)
-    func reportDepth(_ index: Int, _ instance: JSONNode) {
+    private func reportDepth(_ index: Int, _ instance: JSONNode) {
         reportedDepth = true
         errors.append(ValidationError(
             instanceOffset: instance.offset, instancePath: instancePath, keywordLocation: nodes[index].location,
@@ -245,11 +240,11 @@ final class EvaluationContext {
 
     @inline(never)
     private func evaluateProperties(
-        _ keyword: Keyword, _ map: [PropertyName: Int], _ object: JSONObject, _ annotations: inout Annotations?
+        _ keyword: Keyword, _ map: [ExactString: Int], _ object: JSONObject, _ annotations: inout Annotations?
     ) -> Bool {
         var valid = true
         for position in object.members.indices {
-            guard let child = map[PropertyName(object.members[position].key)] else { continue }
+            guard let child = map[ExactString(object.members[position].key)] else { continue }
             if annotations != nil { annotations!.properties[position] = true }
             if isFalse(child) {
                 if collecting { reportForbiddenProperty(keyword, object.members[position]) }
@@ -290,13 +285,13 @@ final class EvaluationContext {
 
     @inline(never)
     private func evaluateAdditionalProperties(
-        _ keyword: Keyword, _ child: Int, _ names: Set<PropertyName>, _ patterns: [CompiledRegex], _ object: JSONObject,
+        _ keyword: Keyword, _ child: Int, _ names: Set<ExactString>, _ patterns: [CompiledRegex], _ object: JSONObject,
         _ annotations: inout Annotations?
     ) -> Bool {
         var valid = true
         for position in object.members.indices {
             let key = object.members[position].key
-            if names.contains(PropertyName(key)) || patterns.contains(where: { $0.matches(key) }) { continue }
+            if names.contains(ExactString(key)) || patterns.contains(where: { $0.matches(key) }) { continue }
             if annotations != nil { annotations!.properties[position] = true }
             if isFalse(child) {
                 if collecting { reportUnknownProperty(keyword, object.members[position], object, candidates: names.map(\.string).sorted()) }

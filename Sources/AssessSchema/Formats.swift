@@ -31,7 +31,8 @@ enum FormatKind: String, Sendable {
         case .ipv6: return Formats.isIPv6(bytes[...])
         case .hostname: return Formats.isHostname(bytes)
         case .jsonPointer: return Formats.isJSONPointer(bytes)
-        case .regex: return (try? CompiledRegex.translate(string)).flatMap { try? NSRegularExpression(pattern: $0) } != nil
+        // The same check as `pattern` (which also accepts "": NSRegularExpression refuses an empty pattern).
+        case .regex: return (try? CompiledRegex(string)) != nil
         }
     }
 }

@@ -12,13 +12,13 @@ func sameCodePoints(_ a: String, _ b: String) -> Bool {
     a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
 }
 
-/// A property name as a dictionary / set key that compares by code points.
-struct PropertyName: Hashable, Sendable {
+/// A string (property name, pattern, pointer) as a dictionary / set key that compares by code points.
+struct ExactString: Hashable, Sendable {
     let string: String
 
     init(_ string: String) { self.string = string }
 
-    static func == (a: PropertyName, b: PropertyName) -> Bool { sameCodePoints(a.string, b.string) }
+    static func == (a: ExactString, b: ExactString) -> Bool { sameCodePoints(a.string, b.string) }
 
     func hash(into hasher: inout Hasher) {
         var copy = string

@@ -90,6 +90,15 @@ final class CompileSession {
     struct Location: Hashable {
         var doc: Int
         var pointer: String
+
+        // By code points: "/properties/\u{E9}" and "/properties/e\u{301}" are two locations
+        // (String's own == and hash would merge them, compiling one subschema for both).
+        static func == (a: Location, b: Location) -> Bool { a.doc == b.doc && sameCodePoints(a.pointer, b.pointer) }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(doc)
+            hasher.combine(ExactString(pointer))
+        }
     }
 
     struct Document {
@@ -130,7 +139,8 @@ final class CompileSession {
     var positions: [Location: Position] = [:]
     var nodes: [CompiledNode?] = []
     var compiled: [Location: Int] = [:]
-    var regexCache: [String: CompiledRegex] = [:]
+    /// Keyed by code points, like `Location`: "^\u{E9}$" and "^e\u{301}$" are two patterns.
+    var regexCache: [ExactString: CompiledRegex] = [:]
     var compileDepth = 0
 
     init(options: ValidationOptions, resolver: SchemaCompiler.Resolver?) {
@@ -427,10 +437,10 @@ final class CompileSession {
     }
 
     func regex(_ pattern: String, keywordLocation: String, location: Location, offset: Int) throws -> CompiledRegex {
-        if let cached = regexCache[pattern] { return cached }
+        if let cached = regexCache[ExactString(pattern)] { return cached }
         do {
             let compiled = try CompiledRegex(pattern)
-            regexCache[pattern] = compiled
+            regexCache[ExactString(pattern)] = compiled
             return compiled
         } catch {
             throw SchemaCompileError(
@@ -652,8 +662,8 @@ struct NodeBuilder {
                 add(.dependentSchemas(try schemaObject(member)), key)
             case "properties" where applicator:
                 // Keyed by code points: "é" and "e\u{301}" are two properties.
-                var map: [PropertyName: Int] = [:]
-                for (name, index) in try schemaObject(member) { map[PropertyName(name)] = index }
+                var map: [ExactString: Int] = [:]
+                for (name, index) in try schemaObject(member) { map[ExactString(name)] = index }
                 add(.properties(map), key)
             case "patternProperties" where applicator:
                 var list: [(CompiledRegex, Int)] = []
@@ -666,7 +676,7 @@ struct NodeBuilder {
                 add(.patternProperties(list), key)
             case "additionalProperties" where applicator:
                 try requireSchema(member)
-                let names = Set((object["properties"]?.objectValue?.keys ?? []).map(PropertyName.init))
+                let names = Set((object["properties"]?.objectValue?.keys ?? []).map(ExactString.init))
                 var patterns: [CompiledRegex] = []
                 if let patternObject = object["patternProperties"]?.objectValue {
                     for entry in patternObject.members {

@@ -37,7 +37,9 @@ public struct URIReference: Equatable, Sendable {
             if let first = candidate.first, first.isASCII, first.isLetter,
                candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
             {
-                scheme = String(candidate)
+                // Schemes are case-insensitive, lowercase in canonical form (RFC 3986 §3.1, §6.2.2.1):
+                // "HTTP://example.com/a.json" names the same resource as "http://example.com/a.json".
+                scheme = candidate.lowercased()
                 rest = rest[rest.index(after: colon)...]
             }
         }

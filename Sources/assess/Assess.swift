@@ -14,7 +14,7 @@ struct Assess: ParsableCommand {
             Exit status: 0 success, 1 findings, 2 usage or environment errors.
             """,
         version: "assess \(Assess.version) (libgit2 \(libgit2Version))",
-        subcommands: [New.self, Validate.self, Status.self, Review.self, Commit.self, Hooks.self]
+        subcommands: [New.self, Validate.self, Status.self, Review.self, Commit.self, Hooks.self, Diff.self, Show.self, Report.self, List.self, Score.self]
     )
 }
 

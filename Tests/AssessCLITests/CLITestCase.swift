@@ -26,6 +26,14 @@ class CLITestCase: XCTestCase {
         try AssessProcess.run(arguments, in: folder.map { scratch.path + "/" + $0 } ?? scratch.path, environment: environment)
     }
 
+    /// How many content files the scratch repository holds in `folders` (default: all three kinds).
+    func contentFileCount(_ folders: [String] = ["library", "perspective-maps", "transcript-assessments"]) -> Int {
+        folders.reduce(0) { total, folder in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path + "/content/resources/" + folder)) ?? []
+            return total + names.filter { $0.hasSuffix(".json") }.count
+        }
+    }
+
     func assessment(_ slug: String) -> String { "content/resources/transcript-assessments/\(slug).json" }
     func library(_ slug: String) -> String { "content/resources/library/\(slug).json" }
 

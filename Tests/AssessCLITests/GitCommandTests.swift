@@ -275,7 +275,7 @@ final class GitCommandTests: GitCLITestCase {
         XCTAssertTrue(bySlug.stdout.contains(" 2 files changed\n  \(assessment(draft))\n  \(library(draft))\n"), bySlug.stdout)
         XCTAssertEqual(try gitLines("show", "--name-only", "--format=", "HEAD").sorted(), [assessment(draft), library(draft)].sorted())
         XCTAssertEqual(try gitLines("status", "--porcelain"), [" M \(library(other))"])
-        XCTAssertTrue(try repo.git(["log", "-1", "--format=%s"]).contains("\(draft): draft, library item modified"))
+        XCTAssertTrue(try repo.git(["log", "-1", "--format=%s"]).contains("\(draft): update (draft), library item modified"))
     }
 
     // MARK: formats

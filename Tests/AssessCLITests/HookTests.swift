@@ -79,10 +79,10 @@ final class HookTests: GitCLITestCase {
         try hook("commit-msg", "head -1 \"$1\" > '\(log)'\nsed -i '1s/^/[ED-42] /' \"$1\"\necho 'Ticket: ED-42' >> \"$1\"\n")
         let result = try runAssess("commit")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(try String(contentsOfFile: log, encoding: .utf8), "Assess \(seed): reviewed\n", "the hook got the generated message")
+        XCTAssertEqual(try String(contentsOfFile: log, encoding: .utf8), "Assess \(seed): update (reviewed)\n", "the hook got the generated message")
         XCTAssertTrue(result.stdout.hasPrefix("[main "), result.stdout)
-        XCTAssertTrue(result.stdout.contains("] [ED-42] Assess \(seed): reviewed\n"), result.stdout)
-        XCTAssertEqual(try gitLines("log", "-1", "--format=%s"), ["[ED-42] Assess \(seed): reviewed"])
+        XCTAssertTrue(result.stdout.contains("] [ED-42] Assess \(seed): update (reviewed)\n"), result.stdout)
+        XCTAssertEqual(try gitLines("log", "-1", "--format=%s"), ["[ED-42] Assess \(seed): update (reviewed)"])
         XCTAssertEqual(try gitLines("log", "-1", "--format=%(trailers:key=Ticket,valueonly)"), ["ED-42"])
         XCTAssertEqual(try gitLines("log", "-1", "--format=%(trailers:key=Reviewed-by,valueonly)"), ["Ben Lindqvist <ben@editors.example>"])
     }

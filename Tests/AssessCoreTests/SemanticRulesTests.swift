@@ -10,7 +10,7 @@ final class SemanticRulesTests: XCTestCase {
         transcript: String? = nil
     ) -> CheckContext {
         CheckContext(layout: layout, today: "2026-11-25", items: items, maps: maps) { _ in
-            transcript.map { TranscriptText(bytes: Array($0.utf8), fileExtension: "txt") }
+            transcript.map { TranscriptReader.read(Array($0.utf8), format: .plainText).transcript }
         }
     }
 

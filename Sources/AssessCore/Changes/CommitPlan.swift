@@ -106,6 +106,8 @@ public enum CommitMessage {
             if change.kind == .assessment {
                 if change.isDeleted {
                     what = "deleted"
+                } else if let now = change.statusNow, change.statusAtHead == now {
+                    what = "update (\(now))"
                 } else {
                     what = change.statusTransition ?? change.summary
                 }

@@ -210,7 +210,7 @@ enum AssessmentRules {
 
     // MARK: caption corrections name text the captions really hold
 
-    static func captionCorrections(_ root: JSONNode, transcript: () -> TranscriptText?) -> [Finding] {
+    static func captionCorrections(_ root: JSONNode, transcript: () -> Transcript?) -> [Finding] {
         guard let corrections = root["captionCorrections"]?.arrayValue, !corrections.isEmpty,
             let text = transcript()
         else { return [] }

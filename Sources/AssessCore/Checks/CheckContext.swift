@@ -9,11 +9,11 @@ public struct CheckContext: Sendable {
     public var items: [String: LibraryItemFacts]
     public var maps: [String: PerspectiveMapFacts]
     /// The transcript of a slug, when the repository holds one (read on demand).
-    public var transcript: @Sendable (Slug) -> TranscriptText?
+    public var transcript: @Sendable (Slug) -> Transcript?
 
     public init(
         layout: ContentLayout, today: String, items: [String: LibraryItemFacts], maps: [String: PerspectiveMapFacts],
-        transcript: @escaping @Sendable (Slug) -> TranscriptText?
+        transcript: @escaping @Sendable (Slug) -> Transcript?
     ) {
         self.layout = layout
         self.today = today

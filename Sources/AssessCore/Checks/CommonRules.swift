@@ -34,6 +34,10 @@ enum CommonRules {
 /// Rules for perspective maps.
 enum MapRules {
     static func check(_ file: CheckedFile, context: CheckContext) -> [Finding] {
+        headlineBand(file) + MapStatsRule.check(file.root)
+    }
+
+    static func headlineBand(_ file: CheckedFile) -> [Finding] {
         let facts = PerspectiveMapFacts(file.root)
         guard let headline = file.root["headline"], let scoreNode = headline["score"], let score = scoreNode.doubleValue,
             let bandNode = headline["band"], let band = bandNode.stringValue.flatMap(Band.init(rawValue:))

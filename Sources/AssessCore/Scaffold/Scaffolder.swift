@@ -59,7 +59,9 @@ public struct Scaffolder: Sendable {
         if map == nil {
             notes.append("no perspective map for \"\(slug)\" yet: machineReview left out (run `assess score \(slug)` when the transcript is in)")
         }
-        let document = Scaffolder.document(slug: slug, item: item, map: map, today: today, assessor: assessor)
+        let corrections = captionSuggestions(slug, item: item, notes: &notes)
+        let document = Scaffolder.document(
+            slug: slug, item: item, map: map, today: today, assessor: assessor, captionCorrections: corrections)
         let bytes = Array(JSONWriter.write(document).utf8)
         if !FileSystem.isDirectory(layout.folder(.assessment)) {
             throw .write(FileError(path: relative, reason: .system("folder \(ContentLayout.resourcesPath)/\(ContentKind.assessment.folder) does not exist")))
@@ -96,6 +98,33 @@ public struct Scaffolder: Sendable {
         }
     }
 
+    /// Likely caption mis-hearings of the item's people and the glossary's names and terms, as
+    /// suggestions for the editor to check against the audio (none without a transcript).
+    private func captionSuggestions(_ slug: Slug, item: JSONNode, notes: inout [String]) -> [CaptionSuggestion] {
+        let source = WorkingTreeSource(root: layout.root)
+        for path in layout.transcriptCandidates(slug) {
+            guard let format = TranscriptFormat(path: path),
+                case .success(let bytes) = source.read(path, limit: ScoreRun.transcriptLimit)
+            else { continue }
+            let transcript = TranscriptReader.read(bytes, format: format).transcript
+            var glossary: Glossary?
+            do {
+                glossary = try Glossary.load(layout: layout, displayDirectory: layout.root)
+            } catch {
+                notes.append("glossary not used: \(error.description)")
+            }
+            let people = item["people"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let suggestions = CaptionCheck.suggestions(in: transcript, people: people, glossary: glossary)
+            if !suggestions.isEmpty {
+                let list = suggestions.prefix(3).map { "\"\($0.heard)\" -> \($0.correct)" }.joined(separator: ", ")
+                notes.append(
+                    "prefilled \(suggestions.count) caption correction\(suggestions.count == 1 ? "" : "s") from the transcript (\(list)\(suggestions.count > 3 ? ", ..." : "")): check each against the audio")
+            }
+            return suggestions
+        }
+        return []
+    }
+
     private func readOptional(_ path: String) -> JSONNode? {
         guard let bytes = try? FileSystem.read(path, limit: JSONParseOptions.defaultMaxBytes) else { return nil }
         return try? JSONParser.parse(bytes).root
@@ -106,7 +135,8 @@ public struct Scaffolder: Sendable {
 
     /// The draft document. Key order follows the schema.
     static func document(
-        slug: Slug, item: JSONNode, map: JSONNode?, today: String, assessor: (name: String, email: String)?
+        slug: Slug, item: JSONNode, map: JSONNode?, today: String, assessor: (name: String, email: String)?,
+        captionCorrections: [CaptionSuggestion] = []
     ) -> JSONNode {
         let title = item["title"]?.stringValue ?? slug.rawValue
         var root = JSONObject()
@@ -144,7 +174,18 @@ public struct Scaffolder: Sendable {
         root.set("perspective", .init(.object(perspective)))
         root.set("emphases", [])
         root.set("keyMoments", [])
-        root.set("captionCorrections", [])
+        root.set(
+            "captionCorrections",
+            JSONNode(
+                .array(
+                    captionCorrections.map { suggestion in
+                        var correction = JSONObject([
+                            JSONMember(key: "heard", value: JSONNode(.string(suggestion.heard))),
+                            JSONMember(key: "correct", value: JSONNode(.string(suggestion.correct))),
+                        ])
+                        if let at = suggestion.at { correction.set("at", JSONNode(.string(at))) }
+                        return JSONNode(.object(correction))
+                    })))
         if let map, let name = map["scorer"]?["name"]?.stringValue, let version = map["scorer"]?["version"]?.stringValue,
             let score = map["headline"]?["score"]?.numberValue
         {

@@ -156,7 +156,8 @@ public struct ContentValidator: Sendable {
         return CheckContext(layout: layout, today: options.today, items: items, maps: maps) { slug in
             for path in layout.transcriptCandidates(slug) {
                 guard case .success(let bytes) = source.read(path, limit: limit) else { continue }
-                return TranscriptText(bytes: bytes, fileExtension: String(path.split(separator: ".").last ?? ""))
+                guard let format = TranscriptFormat(path: path) else { continue }
+                return TranscriptReader.read(bytes, format: format).transcript
             }
             return nil
         }

@@ -1,0 +1,91 @@
+/// The editor's key moments, each against the machine slice that covers its time.
+///
+/// A moment can only be placed when the map lists slices with start and end times. When it lists no
+/// slices, or slices without times, the comparison says so and places nothing: slice order is not
+/// clock time, so guessing from the index would put moments in the wrong place.
+public struct KeyMomentComparison: Sendable, Encodable {
+    public enum Placement: String, Sendable, Encodable {
+        case placed
+        case noKeyMoments = "no-key-moments"
+        case noSlices = "no-slices"
+        case noSliceTimes = "no-slice-times"
+    }
+
+    /// The slice a moment falls in.
+    public struct SliceReference: Sendable, Encodable, Equatable {
+        public var index: Int
+        public var startSeconds: Double
+        public var endSeconds: Double
+        public var score: Double
+        public var estimated: Bool
+    }
+
+    public struct Moment: Sendable, Encodable {
+        public var at: String
+        public var label: String
+        /// The editor's score for the moment.
+        public var score: Double
+        /// The covering slice; null when the moment could not be placed.
+        @NullWhenAbsent public var slice: SliceReference?
+        /// The moment's score minus the slice's, 2 decimals; null when not placed.
+        @NullWhenAbsent public var delta: Double?
+    }
+
+    public var placement: Placement
+    public var moments: [Moment]
+
+    public init(moments keyMoments: [Assessment.KeyMoment], slices: [PerspectiveMap.Slice]?) {
+        let timed = (slices ?? []).filter(\.isTimed).sorted { ($0.startSeconds ?? 0, $0.index) < ($1.startSeconds ?? 0, $1.index) }
+        let placement: Placement
+        if keyMoments.isEmpty {
+            placement = .noKeyMoments
+        } else if (slices ?? []).isEmpty {
+            placement = .noSlices
+        } else if timed.isEmpty {
+            placement = .noSliceTimes
+        } else {
+            placement = .placed
+        }
+        self.placement = placement
+        moments = keyMoments.map { moment in
+            var slice: SliceReference?
+            if placement == .placed, let seconds = moment.seconds {
+                slice = Self.covering(Double(seconds), in: timed)
+            }
+            return Moment(
+                at: moment.at, label: moment.label, score: moment.score, slice: slice,
+                delta: slice.map { NumberFormat.rounded(moment.score - $0.score) })
+        }
+    }
+
+    /// The timed slice with start <= t < end; the last slice also takes its own end time.
+    static func covering(_ time: Double, in timed: [PerspectiveMap.Slice]) -> SliceReference? {
+        let found =
+            timed.first { time >= ($0.startSeconds ?? 0) && time < ($0.endSeconds ?? 0) }
+            ?? timed.last.flatMap { time == $0.endSeconds ? $0 : nil }
+        guard let slice = found, let start = slice.startSeconds, let end = slice.endSeconds else { return nil }
+        return SliceReference(index: slice.index, startSeconds: start, endSeconds: end, score: slice.score, estimated: slice.estimated)
+    }
+
+    /// True when a placed moment rests on slice times estimated from word positions.
+    public var usesEstimatedTimes: Bool { moments.contains { $0.slice?.estimated == true } }
+
+    /// What the placement means, in a sentence.
+    public var summary: String {
+        let count = moments.count
+        let noun = count == 1 ? "key moment" : "key moments"
+        switch placement {
+        case .noKeyMoments:
+            return "the assessment has no key moments"
+        case .noSlices:
+            return "the map lists no slices: \(count) \(noun) cannot be set against the machine's slices"
+        case .noSliceTimes:
+            return "the map's slices have no start and end times: \(count) \(noun) cannot be placed on them"
+        case .placed:
+            let placed = moments.filter { $0.slice != nil }.count
+            var text = "\(placed) of \(count) \(noun) placed on the slice covering their time"
+            if usesEstimatedTimes { text += " (slice times estimated from word positions)" }
+            return text
+        }
+    }
+}

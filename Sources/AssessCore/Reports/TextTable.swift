@@ -1,0 +1,42 @@
+/// A table for people: columns padded to their widest cell (measured without colour codes),
+/// two spaces apart, numbers right-aligned, no trailing spaces.
+struct TextTable {
+    struct Cell {
+        var text: String
+        var paint: (String) -> String
+
+        init(_ text: String, paint: @escaping (String) -> String = { $0 }) {
+            self.text = text
+            self.paint = paint
+        }
+    }
+
+    var header: [String]
+    var rows: [[Cell]]
+    /// Columns whose cells are aligned to the right.
+    var rightAligned: Set<Int> = []
+
+    func render(style: TerminalStyle, indent: String = "") -> [String] {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (column, cell) in row.enumerated() where column < widths.count {
+                widths[column] = max(widths[column], cell.text.count)
+            }
+        }
+        func line(_ cells: [Cell]) -> String {
+            var parts: [String] = []
+            for (column, cell) in cells.enumerated() {
+                let width = column < widths.count ? widths[column] : cell.text.count
+                let gap = String(repeating: " ", count: max(0, width - cell.text.count))
+                let last = column == cells.count - 1
+                if rightAligned.contains(column) {
+                    parts.append(gap + cell.paint(cell.text))
+                } else {
+                    parts.append(cell.paint(cell.text) + (last ? "" : gap))
+                }
+            }
+            return (indent + parts.joined(separator: "  ")).trimmedRight
+        }
+        return [line(header.map { Cell($0, paint: style.bold) })] + rows.map(line)
+    }
+}

@@ -1,0 +1,59 @@
+/// Statistics over slice scores, as maps store them (DESIGN §2.2; docs/scoring.md, "Statistics").
+/// Computed from the scores as stored (rounded to 2 decimals), so anyone can recompute them
+/// from a map's `slices`; the results are rounded to 2 decimals in turn.
+public struct SliceStatistics: Sendable, Equatable {
+    public var count: Int
+    public var median: Double
+    public var mean: Double
+    public var min: Double
+    public var max: Double
+    public var p10: Double
+    public var p90: Double
+    /// Percent of slices in each band, 0..100.
+    public var riskForward: Double
+    public var mixed: Double
+    public var opportunityForward: Double
+
+    public init(scores: [Double], thresholds: BandThresholds) {
+        count = scores.count
+        guard !scores.isEmpty else {
+            (median, mean, min, max, p10, p90, riskForward, mixed, opportunityForward) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+            return
+        }
+        let sorted = scores.sorted()
+        median = Rounding.twoDecimals(Percentile.linear(sorted, 50))
+        mean = Rounding.twoDecimals(scores.reduce(0, +) / Double(scores.count))
+        min = Rounding.twoDecimals(sorted[0])
+        max = Rounding.twoDecimals(sorted[sorted.count - 1])
+        p10 = Rounding.twoDecimals(Percentile.linear(sorted, 10))
+        p90 = Rounding.twoDecimals(Percentile.linear(sorted, 90))
+        var counts: [Band: Int] = [:]
+        for score in scores { counts[thresholds.band(for: score), default: 0] += 1 }
+        func share(_ band: Band) -> Double { Rounding.twoDecimals(100 * Double(counts[band] ?? 0) / Double(scores.count)) }
+        riskForward = share(.riskForward)
+        mixed = share(.mixed)
+        opportunityForward = share(.opportunityForward)
+    }
+}
+
+public enum Percentile {
+    /// The `p`th percentile of ascending `sorted` values by linear interpolation, as numpy's
+    /// default (`method="linear"`): position h = (n - 1) * p / 100, then
+    /// x[floor h] + (h - floor h) * (x[floor h + 1] - x[floor h]).
+    public static func linear(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let position = Double(sorted.count - 1) * p / 100
+        let low = Int(position.rounded(.down))
+        let high = Swift.min(low + 1, sorted.count - 1)
+        return sorted[low] + (position - Double(low)) * (sorted[high] - sorted[low])
+    }
+}
+
+public enum Rounding {
+    /// `value` rounded to 2 decimals, half away from zero, as the number `NumberFormat` writes
+    /// (so the stored literal and the value compare equal); -0 becomes 0.
+    public static func twoDecimals(_ value: Double) -> Double {
+        let rounded = Double(NumberFormat.fixed(value, decimals: 2)) ?? value
+        return rounded == 0 ? 0 : rounded
+    }
+}

@@ -1,0 +1,54 @@
+import AssessCore
+import XCTest
+import _AssessTestSupport
+
+final class CorpusLoadingTests: XCTestCase {
+    func testTheBundledContentLoads() throws {
+        let corpus = Corpus.load(ContentLayout(root: ProjectPaths.root))
+        let libraryFiles = try FileManager.default.contentsOfDirectory(atPath: ProjectPaths.root + "/content/resources/library")
+        XCTAssertEqual(corpus.items.count, libraryFiles.filter { $0.hasSuffix(".json") }.count)
+        XCTAssertGreaterThanOrEqual(corpus.items.count, 8)
+        XCTAssertEqual(corpus.warnings, [])
+        let seed = try XCTUnwrap(corpus.item(Slug(ContentFixture.seedSlug)))
+        let map = try XCTUnwrap(seed.map)
+        XCTAssertEqual(map.headline.score, -14.44)
+        XCTAssertNil(map.slices, "the bundled map lists no slices")
+        XCTAssertEqual(map.stats?.count, 182)
+        XCTAssertEqual(seed.assessment?.status, .reviewed)
+        XCTAssertEqual(seed.assessment?.keyMoments.first?.seconds, 4 * 60 + 41)
+        XCTAssertTrue(corpus.paired.map(\.slug.rawValue).contains(ContentFixture.seedSlug))
+        XCTAssertEqual(try XCTUnwrap(corpus.item(Slug(ContentFixture.draftSlug))).assessment?.perspective.score, nil)
+    }
+
+    func testBadFilesAreLeftOutWithAWarningNeverACrash() throws {
+        let scratch = try ScratchDirectory()
+        try CorpusFixture.write(in: scratch)
+        try scratch.write("content/resources/perspective-maps/steady-agreement.json", "{\"slug\": \"steady-agreement\",\n  \"headline\": {")
+        try scratch.write("content/resources/transcript-assessments/bright-outlook.json", "{\"slug\": \"bright-outlook\", \"status\": \"finished\"}")
+        try scratch.write("content/resources/library/Bad Name.json", "{}")
+        try scratch.write("content/resources/transcript-assessments/no-such-item.json", "{\"status\": \"draft\"}")
+        try scratch.write("content/resources/library/not-an-object.json", "[1, 2]")
+        let corpus = Corpus.load(ContentLayout(root: scratch.path))
+        XCTAssertEqual(corpus.items.map(\.slug.rawValue), ["bright-outlook", "known-disagreement", "steady-agreement", "waiting-item"])
+        XCTAssertNil(try XCTUnwrap(corpus.item(Slug("steady-agreement"))).map)
+        XCTAssertNil(try XCTUnwrap(corpus.item(Slug("bright-outlook"))).assessment)
+        XCTAssertEqual(
+            corpus.warnings.map(\.description),
+            [
+                "content/resources/library/Bad Name.json: file name is not a valid slug; left out",
+                "content/resources/library/not-an-object.json:1:1: expected a JSON object, found array; left out",
+                "content/resources/perspective-maps/steady-agreement.json:2:16: unexpected end of file; expected a key in double quotes or '}'; left out",
+                "content/resources/transcript-assessments/bright-outlook.json:1:38: assessment has no known status (one of draft, in-review, reviewed, published); left out",
+                "content/resources/transcript-assessments/no-such-item.json: no library item \"no-such-item\": assessment left out",
+            ])
+    }
+
+    func testTimedSlicesAreRead() throws {
+        let scratch = try ScratchDirectory()
+        try CorpusFixture.write(in: scratch)
+        let corpus = Corpus.load(ContentLayout(root: scratch.path))
+        let map = try XCTUnwrap(corpus.item(Slug(CorpusFixture.disagreementSlug))?.map)
+        XCTAssertEqual(map.slices?.count, 12)
+        XCTAssertEqual(map.slices?[1], PerspectiveMap.Slice(index: 1, startSeconds: 300, endSeconds: 600, words: 400, score: -20))
+    }
+}

@@ -1,0 +1,52 @@
+import AssessCore
+import XCTest
+
+final class FormatNumberTests: XCTestCase {
+    func testScoresForPeopleUseARealMinusSign() {
+        XCTAssertEqual(NumberFormat.score(-14.44), "\u{2212}14.44")
+        XCTAssertEqual(NumberFormat.score(6), "6")
+        XCTAssertEqual(NumberFormat.score(-0.001), "0", "no negative zero")
+        XCTAssertEqual(NumberFormat.plain(-14.44), "-14.44", "JSON and files keep ASCII")
+    }
+
+    func testDeltasHaveASignAndTwoDecimalsAndNoRawFloats() {
+        XCTAssertEqual(NumberFormat.delta(-10.64 - -14.44), "+3.80")
+        XCTAssertEqual(NumberFormat.delta(6 - -14.44), "+20.44")
+        XCTAssertEqual(NumberFormat.delta(-30), "\u{2212}30.00")
+        XCTAssertEqual(NumberFormat.delta(0), "0.00")
+    }
+
+    func testRangesAreWrittenWithTo() {
+        XCTAssertEqual(NumberFormat.displayRange(-15, 0), "\u{2212}15 to 0")
+        XCTAssertEqual(NumberFormat.displayRange(0, 0), "0 to 0")
+        XCTAssertEqual(NumberFormat.range(-15, 0), "-15 to 0")
+    }
+
+    func testRoundedValuesPrintShortInJSON() {
+        XCTAssertEqual(NumberFormat.rounded(6 - -14.44), 20.44)
+        XCTAssertEqual("\(NumberFormat.rounded(-10.64 - -14.44))", "3.8")
+        XCTAssertEqual(NumberFormat.rounded(0.61832061, decimals: 4), 0.6183)
+    }
+
+    func testCountsHaveThousandsSeparators() {
+        XCTAssertEqual(NumberFormat.count(5807), "5,807")
+        XCTAssertEqual(NumberFormat.count(36675), "36,675")
+        XCTAssertEqual(NumberFormat.count(182), "182")
+        XCTAssertEqual(NumberFormat.count(1_000_000), "1,000,000")
+        XCTAssertEqual(NumberFormat.count(0), "0")
+    }
+
+    func testPercentagesAddUpToAHundred() {
+        XCTAssertEqual(NumberFormat.percentages([0, 100, 0]), [0, 100, 0])
+        XCTAssertEqual(NumberFormat.percentages([1, 1, 1]), [34, 33, 33])
+        XCTAssertEqual(NumberFormat.percentages([16.67, 83.33, 0]), [17, 83, 0])
+        XCTAssertEqual(NumberFormat.percentages([2, 6]), [25, 75])
+        XCTAssertEqual(NumberFormat.percentages([1, 1, 1, 1, 1, 1, 1]), [15, 15, 14, 14, 14, 14, 14])
+        for parts in [[33.3, 33.3, 33.4], [0.4, 0.4, 99.2], [1, 2, 3, 4, 5, 6], [12.5, 12.5, 75]] {
+            XCTAssertEqual(NumberFormat.percentages(parts)?.reduce(0, +), 100, "\(parts)")
+        }
+        XCTAssertNil(NumberFormat.percentages([0, 0, 0]))
+        XCTAssertEqual(NumberFormat.percentText([0, 0]), ["n/a", "n/a"])
+        XCTAssertEqual(NumberFormat.percentText([0, 100, 0]), ["0%", "100%", "0%"])
+    }
+}
