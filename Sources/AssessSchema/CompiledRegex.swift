@@ -49,9 +49,12 @@ final class CompiledRegex: @unchecked Sendable {
     /// - escapes that Unicode mode rejects are errors: unknown letters (`\q`, `\y`, `\A`,
     ///   `\Z`...), `\x` without two hex digits, `\u` without four or `{...}`, `\p` without
     ///   `{...}`, a class escape such as `\d` as a range end, `\1` inside a class, a range
-    ///   whose ends are out of order.
-    /// Other syntax passes through to ICU (which, like Python's `re`, also accepts a few
-    /// non-ECMA-262 constructs such as `(?i)`, `a++` and `(?>...)`).
+    ///   whose ends are out of order, a back reference to a group that does not exist;
+    /// - so are ICU (and Python) extensions: inline flags `(?i)`, comments `(?#...)`,
+    ///   atomic groups `(?>...)`, possessive quantifiers `a++`; and what Unicode mode
+    ///   refuses: a lone `]`, a quantified assertion (`^*`, `(?=a)+`).
+    /// Known gaps (ICU cannot express them): lookbehinds of unbounded length are refused,
+    /// and a back reference to a group that has not matched fails instead of matching "".
     static func translate(_ pattern: String) throws(Failure) -> String {
         var translator = ECMATranslator(Array(pattern.unicodeScalars))
         return try translator.run()
@@ -127,8 +130,10 @@ private struct ECMATranslator {
         /// Open groups: true for lookarounds, which (like `^`, `$`, `\b`) cannot be quantified.
         var groups: [Bool] = []
         var afterAssertion = false
+        var afterQuantifier = false
         while let scalar = next() {
             var assertion = false
+            var quantifier = false
             switch scalar {
             case "\\":
                 if let following = peek, following == "b" || following == "B" { assertion = true }
@@ -157,7 +162,30 @@ private struct ECMATranslator {
                 assertion = true
             case "*", "+", "?", "{":
                 if afterAssertion { throw Failure(reason: "an assertion cannot be repeated") }
+                if afterQuantifier { throw Failure(reason: "nothing to repeat") }
+                quantifier = true
                 out.unicodeScalars.append(scalar)
+                if scalar == "{" {
+                    // A complete {n}, {n,} or {n,m} is a quantifier; copy it whole.
+                    var position = index
+                    while position < scalars.count, scalars[position] != "}", scalars[position].isASCII,
+                          ("0"..."9").contains(scalars[position]) || scalars[position] == "," {
+                        position += 1
+                    }
+                    guard position < scalars.count, scalars[position] == "}", position > index else {
+                        quantifier = false
+                        break
+                    }
+                    for quantifier in scalars[index...position] { out.unicodeScalars.append(quantifier) }
+                    index = position + 1
+                }
+                // A lazy `?` may follow a quantifier; a possessive `+` (ICU, not ECMA-262) may not.
+                if peek == "?" {
+                    out += "?"
+                    index += 1
+                } else if peek == "+" {
+                    throw Failure(reason: "possessive quantifiers are not ECMA-262")
+                }
             case "(":
                 out += "("
                 var lookaround = false
@@ -167,16 +195,10 @@ private struct ECMATranslator {
                     let rest = scalars[index...]
                     if rest.first == "=" || rest.first == "!" || rest.starts(with: ["<", "="]) || rest.starts(with: ["<", "!"]) {
                         lookaround = true
-                    } else if let flag = rest.first, flag.isASCII, flag.properties.isAlphabetic || flag == "-" {
-                        // Inline flags (not ECMA-262): `s` and `m` would change what `.`, `^`
-                        // and `$` mean, which this translation fixes, so they are refused.
-                        var position = index
-                        while position < scalars.count, scalars[position] != ")", scalars[position] != ":" {
-                            if scalars[position] == "s" || scalars[position] == "m" {
-                                throw Failure(reason: "inline flags (?s) / (?m) are not supported")
-                            }
-                            position += 1
-                        }
+                    } else if rest.first != ":" && rest.first != "<" {
+                        // ECMA-262 has (?:, (?=, (?!, (?<=, (?<! and (?<name> only: inline flags
+                        // (?i), comments (?#...), atomic groups (?>...) and the like are errors.
+                        throw Failure(reason: "(?\(rest.first.map { String($0) } ?? "") is not ECMA-262 group syntax")
                     }
                 }
                 groups.append(lookaround)
@@ -187,6 +209,7 @@ private struct ECMATranslator {
                 out.unicodeScalars.append(scalar)
             }
             afterAssertion = assertion
+            afterQuantifier = quantifier
         }
         return out
     }

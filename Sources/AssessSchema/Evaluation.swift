@@ -224,8 +224,11 @@ final class EvaluationContext {
     // MARK: Applicators
 
     /// Evaluates one member value against `child` (pushing its path), or reports a `false` schema.
+    /// The path is kept only while errors are collected: a probe (collecting off) never
+    /// turns collecting back on below it, so nothing reads the path it would have built.
     private func evaluateMember(_ child: Int, _ member: JSONMember) -> Bool {
         var none: Annotations? = nil
+        guard collecting else { return evaluate(child, member.value, &none) }
         path.append(.key(member.key))
         defer { path.removeLast() }
         return evaluate(child, member.value, &none)
@@ -233,6 +236,7 @@ final class EvaluationContext {
 
     private func evaluateElement(_ child: Int, _ index: Int, _ item: JSONNode) -> Bool {
         var none: Annotations? = nil
+        guard collecting else { return evaluate(child, item, &none) }
         path.append(.index(index))
         defer { path.removeLast() }
         return evaluate(child, item, &none)
@@ -789,8 +793,8 @@ final class EvaluationContext {
         case .minLength(let limit):
             guard case .string(let string) = instance.value else { return true }
             // Code points, as JSON Schema counts them.
-            let length = string.unicodeScalars.count
-            if length >= limit { return true }
+            if countCodePoints(string, upTo: limit) >= limit { return true }
+            let length = countCodePoints(string, upTo: Int.max)
             if collecting {
                 report(keyword, instance,
                        "\(renderJSON(instance)) is too short: \(plural(length, "character")), the minimum is \(limit)",
@@ -800,7 +804,7 @@ final class EvaluationContext {
         case .maxLength(let limit):
             guard case .string(let string) = instance.value else { return true }
             if string.utf8.count <= limit { return true }
-            let length = string.unicodeScalars.count
+            let length = countCodePoints(string, upTo: Int.max)
             if length <= limit { return true }
             if collecting {
                 report(keyword, instance,
@@ -904,6 +908,21 @@ final class EvaluationContext {
         let bare = String(found.dropFirst().dropLast())
         guard let nearest = nearestName(to: bare, in: strings.map { String($0.dropFirst().dropLast()) }) else { return nil }
         return "did you mean \(quoteJSON(nearest))?"
+    }
+}
+
+/// The number of code points in `string`, counting stops once it reaches `limit`: UTF-8
+/// bytes that are not continuation bytes (10xxxxxx), one per scalar.
+@inline(__always)
+func countCodePoints(_ string: String, upTo limit: Int) -> Int {
+    var copy = string
+    return copy.withUTF8 { bytes in
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 {
+            count += 1
+            if count >= limit { return count }
+        }
+        return count
     }
 }
 

@@ -9,7 +9,9 @@ import AssessJSON
 /// Code-point (UTF-8 byte) equality, not canonical equivalence.
 @inline(__always)
 func sameCodePoints(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    guard a.utf8.count == b.utf8.count else { return false }
+    var a = a, b = b
+    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
 }
 
 /// A string (property name, pattern, pointer) as a dictionary / set key that compares by code points.

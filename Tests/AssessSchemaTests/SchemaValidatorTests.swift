@@ -225,7 +225,7 @@ final class SchemaValidatorTests: XCTestCase {
         XCTAssertNil(errors[0].suggestion)
     }
 
-    func testExactStringsErrorsPointAtTheKey() throws {
+    func testPropertyNamesErrorsPointAtTheKey() throws {
         let schema = try compile(#"{"propertyNames": {"pattern": "^[a-z]+$"}}"#)
         let text = #"{"good": 1, "Bad": 2}"#
         let errors = schema.validate(json(text))

@@ -22,7 +22,7 @@ public struct CaptionSuggestion: Sendable, Equatable {
 ///   most a sixth of its letters (at least 1, at most 3). A person is matched only by full name.
 /// * A single-word term of 6 or more letters is compared with every word (at most 1 edit, 2
 ///   from 10 letters: "grocking" for "grokking") and with every pair of adjacent words that
-///   only together come close ("grok king").
+///   only together come close ("grock king").
 /// * Differences of case, punctuation, spacing ("Transformer lens") or a final "s" are not
 ///   mis-hearings; neither is another known name or term. `heardAs` phrases of the glossary are
 ///   looked up as they are.
@@ -137,6 +137,10 @@ public enum CaptionCheck {
         let letters: [[UInt8]]
         /// Where each vocabulary key occurs in the transcript's keys, by vocabulary id.
         let positions: [[Int32]]
+        /// Number of letters, first and last letter of each vocabulary key (for quick filters).
+        let letterCounts: [Int]
+        let firstLetters: [UInt8]
+        let lastLetters: [UInt8]
 
         init(transcript: Transcript, knownLetters: Set<[UInt8]>) {
             self.transcript = transcript
@@ -145,6 +149,9 @@ public enum CaptionCheck {
             letters = (0..<Int32(vocabulary.count)).map { id in
                 Array(vocabulary.key(id).utf8).filter { $0 != UInt8(ascii: "'") }
             }
+            letterCounts = letters.map(\.count)
+            firstLetters = letters.map { $0.first ?? 0 }
+            lastLetters = letters.map { $0.last ?? 0 }
             var positions = [[Int32]](repeating: [], count: vocabulary.count)
             for (index, key) in transcript.keys.enumerated() { positions[Int(key)].append(Int32(index)) }
             self.positions = positions
@@ -216,8 +223,9 @@ public enum CaptionCheck {
             guard target.count >= 6 else { return }
             let limit = target.count < 10 ? 1 : 2
             // Single words: over the distinct keys.
-            for (id, heard) in letters.enumerated() {
-                guard abs(heard.count - target.count) <= limit, heard != target,
+            for id in letters.indices where abs(letterCounts[id] - target.count) <= limit {
+                let heard = letters[id]
+                guard heard != target,
                     !CaptionCheck.samePlural(heard, target), !knownLetters.contains(heard)
                 else { continue }
                 let distance = CaptionCheck.distance(heard, target, limit: limit)
@@ -225,7 +233,7 @@ public enum CaptionCheck {
                     record([Int32(id)], Int(first), positions[id].count, distance)
                 }
             }
-            // Pairs ("grok king"): adjacent keys that only together come close, with the term's
+            // Pairs ("grock king"): adjacent keys that only together come close, with the term's
             // first and last letters.
             let keys = transcript.keys
             guard keys.count > 1 else { return }
@@ -233,11 +241,13 @@ public enum CaptionCheck {
             let firstLetter = target[0]
             let lastLetter = target[target.count - 1]
             for index in 0..<(keys.count - 1) {
-                let a = letters[Int(keys[index])]
-                let b = letters[Int(keys[index + 1])]
-                guard a.first == firstLetter, b.last == lastLetter, abs(a.count + b.count - target.count) <= limit else {
-                    continue
-                }
+                let first = Int(keys[index])
+                let second = Int(keys[index + 1])
+                guard firstLetters[first] == firstLetter, lastLetters[second] == lastLetter,
+                    abs(letterCounts[first] + letterCounts[second] - target.count) <= limit
+                else { continue }
+                let a = letters[first]
+                let b = letters[second]
                 let pair = UInt64(UInt32(bitPattern: keys[index])) << 32 | UInt64(UInt32(bitPattern: keys[index + 1]))
                 if let entry = pairs[pair] {
                     pairs[pair] = (entry.first, entry.count + 1, entry.distance)

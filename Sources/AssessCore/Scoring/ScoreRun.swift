@@ -15,12 +15,18 @@ public struct ScoreOptions: Sendable {
     public var dryRun: Bool
     /// The lexicon file (default `content/lexicons/perspective.json`).
     public var lexiconPath: String?
+    /// Look for likely caption mis-hearings too.
+    public var captionCheck: Bool
 
-    public init(slicing: SliceSettings = .standard, generatedAt: String? = nil, dryRun: Bool = false, lexiconPath: String? = nil) {
+    public init(
+        slicing: SliceSettings = .standard, generatedAt: String? = nil, dryRun: Bool = false, lexiconPath: String? = nil,
+        captionCheck: Bool = true
+    ) {
         self.slicing = slicing
         self.generatedAt = generatedAt
         self.dryRun = dryRun
         self.lexiconPath = lexiconPath
+        self.captionCheck = captionCheck
     }
 }
 
@@ -79,6 +85,13 @@ public struct ScoreRun: Sendable {
     public let glossary: Glossary?
     public let options: ScoreOptions
     public let displayDirectory: String
+
+    /// The same run with other options (the lexicon and glossary are kept).
+    public func with(_ options: ScoreOptions) -> ScoreRun {
+        ScoreRun(
+            layout: layout, schemas: schemas, lexicon: lexicon, glossary: glossary, options: options,
+            displayDirectory: displayDirectory)
+    }
 
     /// Transcripts of long episodes are far larger than content files; this is a safety limit.
     public static let transcriptLimit = 64 << 20
@@ -179,7 +192,8 @@ public struct ScoreRun: Sendable {
         return ScoreReport(
             slug: slug, transcriptPath: relativeTranscript, mapPath: layout.relativePath(.perspectiveMap, slug),
             format: format, segments: plan.segments, nonSpeechMarkers: transcript.nonSpeechMarkers, result: result,
-            captionSuggestions: CaptionCheck.suggestions(in: transcript, people: item.people, glossary: glossary),
+            captionSuggestions: options.captionCheck
+                ? CaptionCheck.suggestions(in: transcript, people: item.people, glossary: glossary) : [],
             generatedAt: generatedAt, write: write, mapText: text)
     }
 

@@ -148,6 +148,15 @@ public struct Transcript: Sendable {
         var text = text
         nonSpeechMarkers += WordKeys.blankNonSpeech(&text)
         let first = wordCount
+        // Work on local arrays (moved out of self and back), so appends need no access through self.
+        var keys = self.keys
+        var keyWords = self.keyWords
+        var wordBytes = self.wordBytes
+        var wordStarts = self.wordStarts
+        var wordKeyStarts = self.wordKeyStarts
+        var vocabulary = self.vocabulary
+        (self.keys, self.keyWords, self.wordBytes, self.wordStarts, self.wordKeyStarts) = ([], [], [], [], [])
+        self.vocabulary = Vocabulary()
         let expected = keys.count + text.count / 4  // about one key per five bytes of captions
         if keys.capacity < expected {
             keys.reserveCapacity(expected)
@@ -158,10 +167,11 @@ public struct Transcript: Sendable {
         }
         var scanner = KeyScanner()
         WordKeys.forEachToken(in: text) { token in
+            let word = Int32(wordStarts.count - 1)
             var keyCount = 0
             scanner.forEachKey(in: token) { key in
                 keys.append(vocabulary.intern(key))
-                keyWords.append(Int32(wordCount))
+                keyWords.append(word)
                 keyCount += 1
             }
             guard keyCount > 0 else { return }
@@ -169,6 +179,8 @@ public struct Transcript: Sendable {
             wordStarts.append(Int32(wordBytes.count))
             wordKeyStarts.append(Int32(keys.count))
         }
+        (self.keys, self.keyWords, self.wordBytes, self.wordStarts, self.wordKeyStarts) = (keys, keyWords, wordBytes, wordStarts, wordKeyStarts)
+        self.vocabulary = vocabulary
         if let voice, !voices.contains(voice) { voices.append(voice) }
         segments.append(TranscriptSegment(start: start, end: end, line: line, voice: voice, words: first..<wordCount))
     }

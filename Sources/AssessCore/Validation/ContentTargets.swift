@@ -11,8 +11,18 @@ public struct ContentTarget: Sendable, Hashable {
 
     /// The file name without `.json`.
     public var stem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+        // On UTF-8 bytes ('/' and ".json" are ASCII): the last non-empty component, less ".json".
+        let utf8 = path.utf8
+        let slash = UInt8(ascii: "/")
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == slash { end = utf8.index(before: end) }
+        guard end > utf8.startIndex else { return path }
+        let start = utf8[..<end].lastIndex(of: slash).map { utf8.index(after: $0) } ?? utf8.startIndex
+        let name = utf8[start..<end]
+        if name.count >= 5, name.suffix(5).elementsEqual(".json".utf8) {
+            return String(path[start..<utf8.index(end, offsetBy: -5)])
+        }
+        return String(path[start..<end])
     }
 }
 
@@ -123,6 +133,23 @@ public enum PathDisplay {
 
     /// `path` relative to `directory` (both absolute): "content/x.json", "../x.json".
     public static func relative(_ path: String, to directory: String) -> String {
+        // The common case, a path inside the directory, on bytes: what follows "directory/",
+        // when it has no empty components (which the general case below would drop).
+        let slash = UInt8(ascii: "/")
+        let pathBytes = path.utf8, directoryBytes = directory.utf8
+        if pathBytes.count > directoryBytes.count + 1, directoryBytes.count > 1,
+           pathBytes.starts(with: directoryBytes),
+           pathBytes[pathBytes.index(pathBytes.startIndex, offsetBy: directoryBytes.count)] == slash
+        {
+            let rest = pathBytes[pathBytes.index(pathBytes.startIndex, offsetBy: directoryBytes.count + 1)...]
+            var previous = slash
+            var clean = true
+            for byte in rest {
+                if byte == slash && previous == slash { clean = false; break }
+                previous = byte
+            }
+            if clean && previous != slash { return String(path[rest.startIndex...]) }
+        }
         let target = path.split(separator: "/")
         let base = directory.split(separator: "/")
         var common = 0

@@ -47,7 +47,7 @@ extension Assess {
         @Option(help: ArgumentHelp("The lexicon file (default: content/lexicons/perspective.json).", valueName: "file"))
         var lexicon: String?
 
-        @Option(help: ArgumentHelp("Show how slice N was scored, term by term.", valueName: "N"))
+        @Option(help: ArgumentHelp("Show how slice N was scored, term by term (writes nothing).", valueName: "N"))
         var explain: Int?
 
         @Option(help: .hidden)
@@ -69,7 +69,7 @@ extension Assess {
             let display = workspace.currentDirectory
             let options = ScoreOptions(
                 slicing: SliceSettings(segmentsPerSlice: segmentsPerSlice, wordsPerSlice: wordsPerSlice, evenSegments: evenSegments),
-                generatedAt: try generatedAtOption(), dryRun: dryRun || benchmark != nil,
+                generatedAt: try generatedAtOption(), dryRun: dryRun || benchmark != nil || explain != nil,
                 lexiconPath: lexicon.map { PathDisplay.absolute($0, from: display) })
             let schemas = try workspace.contentSchemas()
             let scoring: ScoreRun
@@ -89,7 +89,7 @@ extension Assess {
                 guard let text = ScoreOutput.explain(report, slice: explain, damping: scoring.lexicon.damping) else {
                     throw CommandError("--explain \(explain): \(report.slug) has \(report.result.slices.count) slices (0 to \(report.result.slices.count - 1))")
                 }
-                Terminal.out(text)
+                return Terminal.out(text)
             }
             if all, targets.isEmpty { Terminal.note("no library item has a transcript in \(ContentLayout.resourcesPath)/transcripts") }
             try finish(results)
@@ -122,19 +122,28 @@ extension Assess {
             return Timestamp.rfc3339(epochSeconds: seconds)
         }
 
-        /// Scores one item `times` times in this process (nothing written) and prints the time per transcript.
+        /// Scores one item `times` times in this process (nothing written) and prints the time per
+        /// transcript: the whole `assess score` work, and without the caption check.
         static func benchmark(_ scoring: ScoreRun, _ slug: Slug, times: Int) throws {
             guard case .success(let first) = scoring.score(slug) else {
                 throw CommandError("--benchmark: \(slug) does not score; run without --benchmark to see why")
             }
-            let clock = ContinuousClock()
-            let elapsed = clock.measure { for _ in 0..<max(1, times) { _ = scoring.score(slug) } }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let each = seconds / Double(max(1, times))
+            var withoutCaptions = scoring.options
+            withoutCaptions.captionCheck = false
+            let runs = max(1, times)
+            func milliseconds(_ run: ScoreRun) -> Double {
+                let elapsed = ContinuousClock().measure { for _ in 0..<runs { _ = run.score(slug) } }
+                return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * 1000 / Double(runs)
+            }
+            let scoringOnly = milliseconds(scoring.with(withoutCaptions))
+            let all = milliseconds(scoring)
+            func line(_ what: String, _ ms: Double) -> String {
+                "  \(what): \(NumberFormat.fixed(ms, decimals: 2)) ms per transcript, \(NumberFormat.fixed(ms, decimals: 2)) s per 1,000 transcripts on one core\n"
+            }
             Terminal.out(
-                "\(slug): \(first.result.words) words, \(first.result.slices.count) slices; scored \(times) times: "
-                    + "\(NumberFormat.fixed(each * 1000, decimals: 2)) ms per transcript, "
-                    + "\(NumberFormat.fixed(each * 1000, decimals: 2)) s per 1,000 transcripts on one core\n")
+                "\(slug): \(first.result.words) words, \(ScoreOutput.plural(first.segments, "segment")), \(first.result.slices.count) slices; \(runs) runs each\n"
+                    + line("read, slice, score, map text, schema check", scoringOnly)
+                    + line("the same plus the caption check", all))
         }
     }
 }
