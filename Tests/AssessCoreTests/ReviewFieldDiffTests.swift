@@ -47,7 +47,7 @@ final class ReviewFieldDiffTests: XCTestCase {
             """
             ~ status             draft -> reviewed
             ~ perspective.band   mixed -> risk-forward
-            ~ perspective.score  -5 -> -20 (-15)
+            ~ perspective.score  −5 -> −20 (−15)
             """)
     }
 
@@ -77,7 +77,7 @@ final class ReviewFieldDiffTests: XCTestCase {
         XCTAssertEqual(
             ReviewRendering.text(changes, style: .plain),
             """
-            ~ machineReview.headlineScore  -14.44 -> -10.64 (+3.8)
+            ~ machineReview.headlineScore  −14.44 -> −10.64 (+3.8)
             ~ listen.minutes               229 -> 230 (+1)
             ~ x                            0.1 -> 0.3 (+0.2)
             """)

@@ -31,7 +31,7 @@ final class ReviewRenderingTests: XCTestCase {
             ReviewRendering.text(editorialRound(), style: .plain),
             """
             ~ status                      draft -> reviewed
-            ~ perspective.score           -5 -> -20 (-15)
+            ~ perspective.score           −5 -> −20 (−15)
             ~ perspective.band            mixed -> risk-forward
             ~ summary                     … could make frontier models [-better.-]{+more capable.+} The long middle walks …
             ~ emphases                    +grokking, -control

@@ -45,6 +45,12 @@ public enum ReviewRendering {
         return lines.joined(separator: "\n")
     }
 
+    /// A negative number for people: a real minus sign (U+2212), as every command's text output has.
+    private static func minusSign(_ text: String) -> String {
+        guard text.hasPrefix("-"), text.dropFirst().first?.isNumber == true, Double(text) != nil else { return text }
+        return NumberFormat.display(text)
+    }
+
     private static func textDetail(_ change: FieldChange, style: TerminalStyle) -> String {
         if change.path.isEmpty, change.kind == .removed { return style.red("file deleted") }
         if let words = change.words {
@@ -58,14 +64,14 @@ public enum ReviewRendering {
             return itemsDetail(
                 change, text: { ReviewValueText.safe($0) }, addedStyle: style.green, removedStyle: style.red)
         }
-        let old = change.old.map { ReviewValueText.safe(ReviewValueText.display(rendered: $0)) }
-        let new = change.new.map { ReviewValueText.safe(ReviewValueText.display(rendered: $0)) }
+        let old = change.old.map { minusSign(ReviewValueText.safe(ReviewValueText.display(rendered: $0))) }
+        let new = change.new.map { minusSign(ReviewValueText.safe(ReviewValueText.display(rendered: $0))) }
         switch change.kind {
         case .added: return style.green(new ?? "")
         case .removed: return style.red(old ?? "")
         case .changed:
             var detail = style.red(old ?? "") + " -> " + style.green(new ?? "")
-            if let delta = change.delta { detail += " (" + delta + ")" }
+            if let delta = change.delta { detail += " (" + minusSign(delta) + ")" }
             return detail
         }
     }
