@@ -58,9 +58,11 @@ extension GitRepository {
         // and is never written back to `.git/index`, so this handle's own index stays untouched.
         let session = try openSession()
         let parent = try Self.headCommitObject(in: session)
-        let staging = try stagingIndex(in: session, parent: parent, paths: paths)
+        // The session's index is the temporary file itself: filled in memory, then written once.
+        let temporary = try TemporaryIndexFile(in: gitDirectory, for: session)
+        let staging = try stagingIndex(temporary.index, parent: parent, paths: paths)
         if try Self.matchesHead(staging, parent: parent, paths: paths) { throw GitCommitError.nothingToCommit }
-        let temporary = try TemporaryIndexFile(in: gitDirectory, copying: staging)
+        try temporary.write()
 
         do {
             try beforeCommit(temporary.path)
@@ -83,7 +85,7 @@ extension GitRepository {
         let commit = try createCommit(
             in: session, tree: treeID, parent: parent, message: message, author: author, committer: committer)
         do throws(GitError) {
-            try updateIndex(staging, paths: paths, from: temporary)
+            try updateIndex(paths: paths, from: temporary)
         } catch {
             throw GitCommitError.indexNotUpdated(commit: commit, paths: paths, error)
         }
@@ -134,10 +136,9 @@ extension GitRepository {
 
     /// The session's index, holding HEAD's tree (nothing on an unborn branch) plus `paths`
     /// as the work tree has them.
-    private func stagingIndex(in session: RepositoryHandle, parent: ObjectHandle?, paths: [String]) throws(GitError)
+    private func stagingIndex(_ index: IndexHandle, parent: ObjectHandle?, paths: [String]) throws(GitError)
         -> IndexHandle
     {
-        let index = IndexHandle(try create("open the index", { git_repository_index(&$0, session.pointer) }), owner: session)
         if let parent {
             let tree = ObjectHandle(try create("read the HEAD tree", { git_commit_tree(&$0, parent.pointer) }), owner: parent)
             try check("load the HEAD tree into a temporary index", git_index_read_tree(index.pointer, tree.pointer))
@@ -213,10 +214,10 @@ extension GitRepository {
         return SignatureHandle(pointer)
     }
 
-    /// Brings the real index in line with the commit for `paths` alone. `staging` is the
-    /// session's own index: re-read from disk it is the real index again.
-    private func updateIndex(_ staging: IndexHandle, paths: [String], from temporary: TemporaryIndexFile) throws(GitError) {
-        try check("re-read the index", git_index_read(staging.pointer, 1))
+    /// Brings the real index in line with the commit for `paths` alone: this handle's index,
+    /// re-read if anything changed it on disk meanwhile.
+    private func updateIndex(paths: [String], from temporary: TemporaryIndexFile) throws(GitError) {
+        let staging = try Self.freshIndex(of: handle)
         for path in paths {
             if let entry = git_index_get_bypath(temporary.index.pointer, path, 0) {
                 try check("update \(path) in the index", git_index_add(staging.pointer, entry))
@@ -238,8 +239,11 @@ final class TemporaryIndexFile {
     let path: String
     let index: IndexHandle
 
-    /// Writes a copy of `source`'s entries (stat data included) to a new file in `directory`.
-    init(in directory: String, copying source: IndexHandle) throws(GitError) {
+    /// Reserves a new file in `directory` and makes an (empty) index on it the `session`'s
+    /// own index, so that `git_index_add_bypath` has its repository and settings. Opening the
+    /// session's usual index instead would read all of `.git/index` only to replace it, and
+    /// copying entries into a second index costs as much again; fill `index`, then `write()`.
+    init(in directory: String, for session: RepositoryHandle) throws(GitError) {
         var template = Array("\(directory)/assess-index-XXXXXX".utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else {
@@ -252,11 +256,14 @@ final class TemporaryIndexFile {
         // The name is reserved; libgit2 writes the file afresh (an empty file is not an index).
         unlink(path)
         self.path = path
-        index = IndexHandle(try create("open a temporary index", { git_index_open(&$0, path) }), owner: nil)
-        for position in 0..<git_index_entrycount(source.pointer) {
-            guard let entry = git_index_get_byindex(source.pointer, position) else { continue }
-            try check("fill the temporary index", git_index_add(index.pointer, entry))
-        }
+        index = IndexHandle(try create("open a temporary index", { git_index_open(&$0, path) }), owner: session)
+        try check("use a temporary index", git_repository_set_index(session.pointer, index.pointer))
+        // As git_repository_index does for the usual index: core.filemode, core.symlinks, core.ignorecase.
+        try check("set up a temporary index", git_index_set_caps(index.pointer, -1))
+    }
+
+    /// Writes the index to its file (for hooks, through `GIT_INDEX_FILE`).
+    func write() throws(GitError) {
         try check("write the temporary index \(path)", git_index_write(index.pointer))
     }
 
@@ -271,7 +278,8 @@ final class TemporaryIndexFile {
                 operation: "read the temporary index", code: .notFound,
                 libgitMessage: "\(path) disappeared before the commit was made")
         }
-        try check("re-read the temporary index", git_index_read(index.pointer, 1))
+        // Reloaded only when the file changed since it was written (stamp and checksum differ).
+        try check("re-read the temporary index", git_index_read(index.pointer, 0))
         if git_index_has_conflicts(index.pointer) != 0 {
             throw GitError(operation: "write the tree", code: .other(-1), libgitMessage: "the temporary index holds conflicts")
         }

@@ -244,11 +244,11 @@ final class EvaluationContext {
 
     @inline(never)
     private func evaluateProperties(
-        _ keyword: Keyword, _ map: [ExactString: Int], _ object: JSONObject, _ annotations: inout Annotations?
+        _ keyword: Keyword, _ map: PropertyTable, _ object: JSONObject, _ annotations: inout Annotations?
     ) -> Bool {
         var valid = true
         for position in object.members.indices {
-            guard let child = map[ExactString(object.members[position].key)] else { continue }
+            guard let child = map.value(for: object.members[position].key) else { continue }
             if annotations != nil { annotations!.properties[position] = true }
             if isFalse(child) {
                 if collecting { reportForbiddenProperty(keyword, object.members[position]) }
@@ -289,16 +289,16 @@ final class EvaluationContext {
 
     @inline(never)
     private func evaluateAdditionalProperties(
-        _ keyword: Keyword, _ child: Int, _ names: Set<ExactString>, _ patterns: [CompiledRegex], _ object: JSONObject,
+        _ keyword: Keyword, _ child: Int, _ names: PropertyTable, _ patterns: [CompiledRegex], _ object: JSONObject,
         _ annotations: inout Annotations?
     ) -> Bool {
         var valid = true
         for position in object.members.indices {
             let key = object.members[position].key
-            if names.contains(ExactString(key)) || patterns.contains(where: { $0.matches(key) }) { continue }
+            if names.contains(key) || patterns.contains(where: { $0.matches(key) }) { continue }
             if annotations != nil { annotations!.properties[position] = true }
             if isFalse(child) {
-                if collecting { reportUnknownProperty(keyword, object.members[position], object, candidates: names.map(\.string).sorted()) }
+                if collecting { reportUnknownProperty(keyword, object.members[position], object, candidates: names.names.sorted()) }
             } else if evaluateMember(child, object.members[position]) {
                 continue
             }
@@ -381,7 +381,7 @@ final class EvaluationContext {
             guard visited.insert(index).inserted else { continue }
             for child in nodes[index].keywords {
                 switch child.kind {
-                case .properties(let map): names.formUnion(map.keys.map(\.string))
+                case .properties(let map): names.formUnion(map.names)
                 case .ref(let target), .dynamicRef(let target, _), .not(let target): stack.append(target)
                 case .allOf(let list), .anyOf(let list), .oneOf(let list): stack.append(contentsOf: list)
                 case .conditional(let condition, let thenBranch, let elseBranch, _):
@@ -812,9 +812,9 @@ final class EvaluationContext {
                        expected: "at most \(plural(limit, "character"))")
             }
             return false
-        case .pattern(let regex):
+        case .pattern(let regex, let simple):
             guard case .string(let string) = instance.value else { return true }
-            if regex.matches(string) { return true }
+            if simple?.matches(string) ?? regex.matches(string) { return true }
             if collecting {
                 report(keyword, instance, "\(renderJSON(instance)) does not match pattern \(regex.source)",
                        expected: "a string matching \(regex.source)")

@@ -1,4 +1,9 @@
 import AssessJSON
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 // JSON Schema compares strings (property names included) by code points and numbers by
 // mathematical value. Swift's `String ==` and `String` hashing use Unicode canonical
@@ -11,7 +16,9 @@ import AssessJSON
 func sameCodePoints(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
     var a = a, b = b
-    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    return a.withUTF8 { x in
+        b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+    }
 }
 
 /// A string (property name, pattern, pointer) as a dictionary / set key that compares by code points.

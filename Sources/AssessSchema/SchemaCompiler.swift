@@ -662,9 +662,7 @@ struct NodeBuilder {
                 add(.dependentSchemas(try schemaObject(member)), key)
             case "properties" where applicator:
                 // Keyed by code points: "é" and "e\u{301}" are two properties.
-                var map: [ExactString: Int] = [:]
-                for (name, index) in try schemaObject(member) { map[ExactString(name)] = index }
-                add(.properties(map), key)
+                add(.properties(PropertyTable(try schemaObject(member))), key)
             case "patternProperties" where applicator:
                 var list: [(CompiledRegex, Int)] = []
                 for (pattern, index) in try schemaObject(member) {
@@ -676,7 +674,7 @@ struct NodeBuilder {
                 add(.patternProperties(list), key)
             case "additionalProperties" where applicator:
                 try requireSchema(member)
-                let names = Set((object["properties"]?.objectValue?.keys ?? []).map(ExactString.init))
+                let names = PropertyTable(names: object["properties"]?.objectValue?.keys ?? [])
                 var patterns: [CompiledRegex] = []
                 if let patternObject = object["patternProperties"]?.objectValue {
                     for entry in patternObject.members {
@@ -754,7 +752,8 @@ struct NodeBuilder {
             case "maxLength" where validation: add(.maxLength(try nonNegativeInteger(member)), key)
             case "pattern" where validation:
                 guard case .string(let pattern) = value.value else { throw invalid(member, "a regular expression string") }
-                add(.pattern(try session.regex(pattern, keywordLocation: keywordLocation(key), location: location, offset: value.offset)), key)
+                let regex = try session.regex(pattern, keywordLocation: keywordLocation(key), location: location, offset: value.offset)
+                add(.pattern(regex, SimplePattern(pattern)), key)
             case "minItems" where validation: add(.minItems(try nonNegativeInteger(member)), key)
             case "maxItems" where validation: add(.maxItems(try nonNegativeInteger(member)), key)
             case "uniqueItems" where validation:

@@ -89,7 +89,7 @@ public enum FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted(by: bytewiseLess)
     }
 
     /// Reads a whole regular file, refusing one larger than `limit` bytes before reading it.
@@ -169,6 +169,21 @@ public enum FileSystem {
         if dirFD >= 0 {
             fsync(dirFD)
             close(dirFD)
+        }
+    }
+}
+
+/// `a < b` comparing UTF-8 bytes (unsigned), as `memcmp` does.
+func bytewiseLess(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let common = min(x.count, y.count)
+            if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                let order = memcmp(p, q, common)
+                if order != 0 { return order < 0 }
+            }
+            return x.count < y.count
         }
     }
 }

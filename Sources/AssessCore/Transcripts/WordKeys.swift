@@ -8,7 +8,6 @@
 /// * A token without keys ("--", "...", ">>") is no word.
 public enum WordKeys {
     /// Calls `body` with every token of `text`.
-    @inline(__always)
     static func forEachToken(in text: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         text.withUnsafeBufferPointer { buffer in
             let count = buffer.count
@@ -132,7 +131,6 @@ struct KeyScanner {
         length += 1
     }
 
-    @inline(__always)
     mutating func forEachKey(in token: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         length = 0
         let count = token.count
@@ -165,7 +163,6 @@ struct KeyScanner {
         flush(body)
     }
 
-    @inline(__always)
     private mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
         var end = length

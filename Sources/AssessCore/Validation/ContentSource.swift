@@ -1,3 +1,4 @@
+import Foundation
 /// Where content bytes come from: the working tree, or a snapshot such as the git index.
 public protocol ContentSource: Sendable {
     /// The bytes of the file at `path` (absolute, under the repository root), refusing files over `limit`.
@@ -7,13 +8,16 @@ public protocol ContentSource: Sendable {
 /// The files on disk. A path must resolve inside the repository: a symlink may not lead out of it.
 public struct WorkingTreeSource: ContentSource {
     private let realRoot: String
+    /// Resolved folders: `realpath` asks the kernel about every component of every path
+    /// (some 16 `readlink` calls per content file); files of one folder share its answer.
+    private let folders = RealFolderCache()
 
     public init(root: String) {
         realRoot = FileSystem.realPath(root) ?? root
     }
 
     public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
-        guard let real = FileSystem.realPath(path) else { return .failure(FileError(path: path, reason: .notFound)) }
+        guard let real = resolved(path) else { return .failure(FileError(path: path, reason: .notFound)) }
         guard real.hasPrefix(realRoot + "/") else {
             return .failure(FileError(path: path, reason: .outsideRepository(target: real)))
         }
@@ -22,6 +26,44 @@ public struct WorkingTreeSource: ContentSource {
         } catch {
             return .failure(error)
         }
+    }
+}
+
+extension WorkingTreeSource {
+    /// `realpath(path)`: the resolved folder plus the file name, when the name itself is not a
+    /// symbolic link (nor `.`/`..`); otherwise, or when in doubt, `realpath` itself.
+    func resolved(_ path: String) -> String? {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else {
+            return FileSystem.realPath(path)
+        }
+        let folder = String(path[..<slash])
+        let name = String(path[path.utf8.index(after: slash)...])
+        guard !name.isEmpty, name != ".", name != ".." else { return FileSystem.realPath(path) }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFLNK { return FileSystem.realPath(path) }
+        guard let realFolder = folders.resolve(folder) else { return FileSystem.realPath(path) }
+        return realFolder == "/" ? "/" + name : realFolder + "/" + name
+    }
+}
+
+/// Folder paths and what `realpath` made of them, shared by the threads of one run.
+final class RealFolderCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var resolved: [String: String] = [:]
+
+    func resolve(_ folder: String) -> String? {
+        lock.lock()
+        if let known = resolved[folder] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        guard let real = FileSystem.realPath(folder) else { return nil }
+        lock.lock()
+        resolved[folder] = real
+        lock.unlock()
+        return real
     }
 }
 
