@@ -18,13 +18,27 @@ public struct ContentSchemas: Sendable {
     public static let options = ValidationOptions(formatAssertion: true)
 
     public static func load(_ layout: ContentLayout, displayDirectory: String) throws(SchemaLoadError) -> ContentSchemas {
-        var documents = SchemaDocuments()
-        // The built-in copies first, so that the repository's own files replace them by $id and name.
-        for file in EmbeddedSchemas.files {
-            try documents.add(path: "/built-in/schemas/" + file.name, displayPath: "(built-in) " + file.name, bytes: Array(file.text.utf8))
-        }
-        var chosen: [ContentKind: SchemaDocuments.Document] = [:]
+        let documents = try SchemaDocuments.repository(layout, displayDirectory: displayDirectory)
+        var checkers: [ContentKind: CompiledSchemaChecker] = [:]
         var sources: [ContentKind: String] = [:]
+        for kind in ContentKind.allCases {
+            let (document, source) = documents.schema(named: kind.schemaFileName)
+            sources[kind] = source
+            checkers[kind] = CompiledSchemaChecker(schema: try documents.compile(document, options: options))
+        }
+        return ContentSchemas(checkers: checkers, sources: sources)
+    }
+}
+
+extension SchemaDocuments {
+    /// The built-in schemas, then the repository's own `schemas/*.json` over them (by `$id` and
+    /// file name): the repository's copies win.
+    static func repository(_ layout: ContentLayout, displayDirectory: String) throws(SchemaLoadError) -> SchemaDocuments {
+        var documents = SchemaDocuments()
+        for file in EmbeddedSchemas.files {
+            try documents.add(
+                path: builtInFolder + "/" + file.name, displayPath: builtInDisplayPrefix + file.name, bytes: Array(file.text.utf8))
+        }
         for name in FileSystem.list(layout.schemas) where name.hasSuffix(".json") {
             let path = layout.schemas + "/" + name
             let display = PathDisplay.relative(path, to: displayDirectory)
@@ -34,26 +48,20 @@ public struct ContentSchemas: Sendable {
             } catch {
                 throw SchemaLoadError(path: display, message: error.message)
             }
-            let document = try documents.add(path: path, displayPath: display, bytes: bytes)
-            if let kind = ContentKind.allCases.first(where: { $0.schemaFileName == name }) {
-                chosen[kind] = document
-                sources[kind] = display
-            }
+            try documents.add(path: path, displayPath: display, bytes: bytes)
         }
-        var checkers: [ContentKind: CompiledSchemaChecker] = [:]
-        for kind in ContentKind.allCases {
-            let document: SchemaDocuments.Document
-            if let own = chosen[kind] {
-                document = own
-            } else {
-                guard let builtIn = documents.document(for: "file:///built-in/schemas/" + kind.schemaFileName) else {
-                    preconditionFailure("built-in schema \(kind.schemaFileName) missing")
-                }
-                document = builtIn
-                sources[kind] = "built-in"
-            }
-            checkers[kind] = CompiledSchemaChecker(schema: try documents.compile(document, options: options))
+        return documents
+    }
+
+    static let builtInFolder = "/built-in/schemas"
+
+    /// The schema file `name`: the repository's own when it has one, else the built-in copy;
+    /// with where it came from (its path as shown, or "built-in").
+    func schema(named name: String) -> (Document, String) {
+        if let own = ownDocument(named: name) { return (own, own.displayPath) }
+        guard let builtIn = document(for: "file://" + Self.builtInFolder + "/" + name) else {
+            preconditionFailure("built-in schema \(name) missing")
         }
-        return ContentSchemas(checkers: checkers, sources: sources)
+        return (builtIn, "built-in")
     }
 }

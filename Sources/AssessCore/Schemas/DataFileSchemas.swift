@@ -23,27 +23,8 @@ extension ContentSchemas {
     public static func dataFileChecker(_ kind: DataFileKind, layout: ContentLayout, displayDirectory: String)
         throws(SchemaLoadError) -> SchemaChecking
     {
-        var documents = SchemaDocuments()
-        for file in EmbeddedSchemas.files {
-            try documents.add(
-                path: "/built-in/schemas/" + file.name, displayPath: "(built-in) " + file.name, bytes: Array(file.text.utf8))
-        }
-        var chosen: SchemaDocuments.Document?
-        for name in FileSystem.list(layout.schemas) where name.hasSuffix(".json") {
-            let path = layout.schemas + "/" + name
-            let display = PathDisplay.relative(path, to: displayDirectory)
-            let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(path, limit: JSONParseOptions.defaultMaxBytes)
-            } catch {
-                throw SchemaLoadError(path: display, message: error.message)
-            }
-            let document = try documents.add(path: path, displayPath: display, bytes: bytes)
-            if name == kind.schemaFileName { chosen = document }
-        }
-        guard let document = chosen ?? documents.document(for: "file:///built-in/schemas/" + kind.schemaFileName) else {
-            preconditionFailure("built-in schema \(kind.schemaFileName) missing")
-        }
+        let documents = try SchemaDocuments.repository(layout, displayDirectory: displayDirectory)
+        let (document, _) = documents.schema(named: kind.schemaFileName)
         return CompiledSchemaChecker(schema: try documents.compile(document, options: options))
     }
 }

@@ -72,6 +72,15 @@ struct SchemaDocuments: Sendable {
     }
 
     /// The display path and source of the document a compile error points into.
+    /// The repository's own schema file `name` (not a built-in copy), if it has one.
+    func ownDocument(named name: String) -> Document? {
+        guard let document = byFileName[name], !document.displayPath.hasPrefix(Self.builtInDisplayPrefix) else { return nil }
+        return document
+    }
+
+    /// How built-in copies are named in messages.
+    static let builtInDisplayPrefix = "(built-in) "
+
     func document(for uri: String?) -> Document? {
         guard let uri else { return nil }
         return byURI[Self.stripFragment(uri)]
