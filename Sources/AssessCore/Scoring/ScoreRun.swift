@@ -158,7 +158,7 @@ public struct ScoreRun: Sendable {
             let names = ContentLayout.transcriptExtensions.map { ".\($0)" }.joined(separator: ", ")
             throw ScoreFailure(
                 slug: slug, kind: .environment,
-                message: "no transcript for \"\(slug)\": add \(display(layout.transcriptsFolder))/\(slug).vtt (or \(names))")
+                message: "no transcript for \"\(slug)\": add \(display(layout.transcriptsFolder))/\(slug) with one of \(names)")
         }
         let reading = TranscriptReader.read(bytes, format: format)
         if !reading.issues.isEmpty {
