@@ -34,6 +34,13 @@ class CLITestCase: XCTestCase {
         }
     }
 
+    /// How many files a whole-repository `assess validate` checks: the content files, the lexicons and the glossary.
+    func repositoryFileCount() -> Int {
+        let lexicons = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path + "/content/lexicons")) ?? []
+        let glossary = FileManager.default.fileExists(atPath: scratch.path + "/content/glossary.json") ? 1 : 0
+        return contentFileCount() + lexicons.filter { $0.hasSuffix(".json") }.count + glossary
+    }
+
     func assessment(_ slug: String) -> String { "content/resources/transcript-assessments/\(slug).json" }
     func library(_ slug: String) -> String { "content/resources/library/\(slug).json" }
 

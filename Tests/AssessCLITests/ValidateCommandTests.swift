@@ -9,7 +9,7 @@ final class ValidateCommandTests: CLITestCase {
         try ContentFixture.bundled(in: scratch)
         let result = try assess("validate")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "\(contentFileCount()) files checked: 0 errors, 0 warnings\n")
+        XCTAssertEqual(result.stdout, "\(repositoryFileCount()) files checked: 0 errors, 0 warnings\n")
         XCTAssertEqual(result.stderr, "")
     }
 
@@ -19,7 +19,7 @@ final class ValidateCommandTests: CLITestCase {
         let elsewhere = try ScratchDirectory()
         let result = try AssessProcess.run(["validate", "--repo", scratch.path], in: elsewhere.path)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "\(contentFileCount()) files checked: 0 errors, 0 warnings\n")
+        XCTAssertEqual(result.stdout, "\(repositoryFileCount()) files checked: 0 errors, 0 warnings\n")
     }
 
     func testFolderArgumentMeansTheContentFilesUnderIt() throws {
@@ -36,7 +36,7 @@ final class ValidateCommandTests: CLITestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("\(assessment(seed)):\(where_): error: unknown property \"keyMoment\""), result.stderr)
         XCTAssertTrue(result.stderr.contains("did you mean \"keyMoments\"?"), result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("\(contentFileCount()) files checked: "), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("\(repositoryFileCount()) files checked: "), result.stdout)
     }
 
     func testBandThatContradictsItsScore() throws {
@@ -75,7 +75,7 @@ final class ValidateCommandTests: CLITestCase {
         XCTAssertEqual(json.status, 1)
         let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let summary = report?["summary"] as? [String: Any]
-        XCTAssertEqual(summary?["files"] as? Int, contentFileCount())
+        XCTAssertEqual(summary?["files"] as? Int, repositoryFileCount())
         XCTAssertEqual(summary?["errors"] as? Int, 1)
         let files = report?["files"] as? [[String: Any]]
         let bad = files?.first { ($0["valid"] as? Bool) == false }
@@ -100,7 +100,7 @@ final class ValidateCommandTests: CLITestCase {
         try ContentFixture.bundled(in: scratch, schemas: false)
         let result = try assess("validate")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "\(contentFileCount()) files checked: 0 errors, 0 warnings\n")
+        XCTAssertEqual(result.stdout, "\(repositoryFileCount()) files checked: 0 errors, 0 warnings\n")
     }
 
     func testUsageAndEnvironmentErrorsExitTwo() throws {
@@ -117,5 +117,22 @@ final class ValidateCommandTests: CLITestCase {
         let outside = try AssessProcess.run(["validate"], in: nowhere.path)
         XCTAssertEqual(outside.status, 2)
         XCTAssertTrue(outside.stderr.contains("not in a content repository"), outside.stderr)
+    }
+}
+
+final class DataFileValidationTests: CLITestCase {
+    /// A whole-repository run checks the lexicon and the glossary against their schemas too.
+    func testLexiconAndGlossaryAreChecked() throws {
+        try ContentFixture.bundled(in: scratch)
+        let lexicon = "content/lexicons/perspective.json"
+        let text = try scratch.read(lexicon)
+        XCTAssertTrue(text.contains("\"id\""))
+        try scratch.write(lexicon, text.replacingOccurrences(of: "\"id\"", with: "\"idd\""))
+        let result = try assess("validate")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("\(lexicon):"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("unknown property \"idd\""), result.stderr)
+        // Paths given: only those files.
+        XCTAssertEqual(try assess("validate", "content/resources/library").status, 0)
     }
 }

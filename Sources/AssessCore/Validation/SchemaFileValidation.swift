@@ -38,7 +38,7 @@ public enum SchemaFileValidation {
         return ValidationSummary(files: reports)
     }
 
-    static func check(_ file: String, checker: CompiledSchemaChecker, currentDirectory: String, maxBytes: Int) -> FileReport {
+    static func check(_ file: String, checker: SchemaChecking, currentDirectory: String, maxBytes: Int) -> FileReport {
         let path = PathDisplay.absolute(file, from: currentDirectory)
         func report(_ findings: [Finding], _ bytes: [UInt8]?) -> FileReport {
             let source = findings.contains { $0.offset != nil } ? bytes.map(SourceText.init) : nil

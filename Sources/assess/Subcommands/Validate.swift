@@ -88,7 +88,17 @@ extension Assess {
             let validator = ContentValidator(
                 layout: workspace.layout, schemas: schemas,
                 options: .init(today: Terminal.today, displayDirectory: workspace.currentDirectory))
-            try finish(validator.validate(targets), format: format)
+            var summary = validator.validate(targets)
+            if paths.isEmpty {
+                // The whole repository: the lexicons and the glossary too.
+                do {
+                    summary.files += try DataFileValidation.reports(
+                        layout: workspace.layout, displayDirectory: workspace.currentDirectory)
+                } catch {
+                    throw CommandError(error.description)
+                }
+            }
+            try finish(summary, format: format)
         }
 
         /// Prints a summary in `format` and throws exit status 1 when it holds errors.
