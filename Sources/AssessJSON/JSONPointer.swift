@@ -86,12 +86,20 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         var result = ""
         for token in tokens {
             result += "/"
-            for character in token.unicodeScalars {
-                switch character {
-                case "~": result += "~0"
-                case "/": result += "~1"
-                default: result.unicodeScalars.append(character)
-                }
+            result += Self.escape(token)
+        }
+        return result
+    }
+
+    /// One reference token as the string form writes it: `~` as `~0`, `/` as `~1`.
+    public static func escape(_ token: String) -> String {
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        var result = ""
+        for character in token.unicodeScalars {
+            switch character {
+            case "~": result += "~0"
+            case "/": result += "~1"
+            default: result.unicodeScalars.append(character)
             }
         }
         return result

@@ -60,7 +60,7 @@ final class EvaluationContext {
         for token in path {
             result += "/"
             switch token {
-            case .key(let key): result += Pointer.escape(key)
+            case .key(let key): result += JSONPointer.escape(key)
             case .index(let index): result += String(index)
             }
         }
@@ -266,7 +266,7 @@ final class EvaluationContext {
         path.append(.key(member.key))
         report(keyword, member.value, "property \(quoteJSON(member.key)) is not allowed",
                found: renderJSON(member.value), offset: member.keyOffset,
-               location: keyword.location + "/" + Pointer.escape(member.key))
+               location: keyword.location + "/" + JSONPointer.escape(member.key))
         path.removeLast()
     }
 
@@ -891,7 +891,7 @@ final class EvaluationContext {
                     guard collecting else { return false }
                     report(keyword, instance, "missing property \(quoteJSON(name)), required when \(quoteJSON(trigger)) is present",
                            expected: quoteJSON(name), found: describeFound(instance),
-                           location: keyword.location + "/" + Pointer.escape(trigger))
+                           location: keyword.location + "/" + JSONPointer.escape(trigger))
                 }
             }
             return valid

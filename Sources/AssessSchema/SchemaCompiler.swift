@@ -229,7 +229,7 @@ final class CompileSession {
     /// Walks a document and records its resources (`$id`), anchors and, for each
     /// subschema, its base URI and resource.
     func register(_ node: JSONNode, doc: Int, tokens: [String], base: String, resource: Int?) {
-        let location = Location(doc: doc, pointer: Pointer.string(tokens))
+        let location = Location(doc: doc, pointer: JSONPointer(tokens: tokens).description)
         var base = base
         var resource = resource
         guard case .object(let object) = node.value else {
@@ -279,7 +279,7 @@ final class CompileSession {
     }
 
     func value(at location: Location) -> JSONNode? {
-        guard let tokens = Pointer.tokens(location.pointer) else { return nil }
+        guard let tokens = (try? JSONPointer(parsing: location.pointer))?.tokens else { return nil }
         var node = documents[location.doc].root
         for token in tokens {
             switch node.value {
@@ -302,10 +302,10 @@ final class CompileSession {
     /// (inside an unknown keyword), those of its nearest visited ancestor.
     func position(of location: Location) -> Position {
         if let position = positions[location] { return position }
-        var tokens = Pointer.tokens(location.pointer) ?? []
+        var tokens = (try? JSONPointer(parsing: location.pointer))?.tokens ?? []
         while !tokens.isEmpty {
             tokens.removeLast()
-            if let position = positions[Location(doc: location.doc, pointer: Pointer.string(tokens))] {
+            if let position = positions[Location(doc: location.doc, pointer: JSONPointer(tokens: tokens).description)] {
                 return position
             }
         }
@@ -517,7 +517,7 @@ struct NodeBuilder {
     private var documentURI: String? { location.doc == 0 ? nil : session.documents[location.doc].uri }
 
     private func keywordLocation(_ key: String) -> String {
-        session.locationText(location) + "/" + Pointer.escape(key)
+        session.locationText(location) + "/" + JSONPointer.escape(key)
     }
 
     private func invalid(_ member: JSONMember, _ expected: String) -> SchemaCompileError {
@@ -528,7 +528,7 @@ struct NodeBuilder {
 
     private func child(_ tokens: String...) throws -> Int {
         var pointer = location.pointer
-        for token in tokens { pointer += "/" + Pointer.escape(token) }
+        for token in tokens { pointer += "/" + JSONPointer.escape(token) }
         return try session.compile(CompileSession.Location(doc: location.doc, pointer: pointer))
     }
 
@@ -667,7 +667,7 @@ struct NodeBuilder {
                 var list: [(CompiledRegex, Int)] = []
                 for (pattern, index) in try schemaObject(member) {
                     let regex = try session.regex(
-                        pattern, keywordLocation: keywordLocation(key) + "/" + Pointer.escape(pattern),
+                        pattern, keywordLocation: keywordLocation(key) + "/" + JSONPointer.escape(pattern),
                         location: location, offset: member.value.objectValue?.member(pattern)?.keyOffset ?? value.offset)
                     list.append((regex, index))
                 }
@@ -679,7 +679,7 @@ struct NodeBuilder {
                 if let patternObject = object["patternProperties"]?.objectValue {
                     for entry in patternObject.members {
                         patterns.append(try session.regex(
-                            entry.key, keywordLocation: keywordLocation("patternProperties") + "/" + Pointer.escape(entry.key),
+                            entry.key, keywordLocation: keywordLocation("patternProperties") + "/" + JSONPointer.escape(entry.key),
                             location: location, offset: entry.keyOffset))
                     }
                 }

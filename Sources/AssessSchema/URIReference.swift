@@ -191,32 +191,3 @@ func percentDecoded(_ text: String) -> String {
     }
     return String(decoding: bytes, as: UTF8.self)
 }
-
-/// JSON Pointer (RFC 6901) helpers.
-enum Pointer {
-    static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
-        return token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
-
-    static func unescape(_ token: Substring) -> String {
-        guard token.contains("~") else { return String(token) }
-        return token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-    }
-
-    /// Parses "/a/b~1c" into tokens; nil when the text is not a pointer.
-    static func tokens(_ pointer: String) -> [String]? {
-        if pointer.isEmpty { return [] }
-        guard pointer.hasPrefix("/") else { return nil }
-        return pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { unescape($0) }
-    }
-
-    static func string(_ tokens: [String]) -> String {
-        var result = ""
-        for token in tokens {
-            result += "/"
-            result += escape(token)
-        }
-        return result
-    }
-}

@@ -26,27 +26,9 @@ enum WebVTTReader {
             if !contains(first, "-->"), block.count > 1, contains(lines[block.lowerBound + 1], "-->") {
                 timingLine += 1
             }
-            let timing: CueTiming.Parsed
-            switch CueTiming.parse(lines[timingLine], number: timingLine, style: .webVTT) {
-            case .success(let parsed): timing = parsed
-            case .failure(let issue):
-                issues.append(issue)
-                continue
-            }
-            var textLines: [ArraySlice<UInt8>] = []
-            var number = timingLine + 1
-            while number <= block.upperBound {
-                if contains(lines[number], "-->") {
-                    issues.append(
-                        TranscriptIssue(
-                            .cueTiming, line: number,
-                            "a cue timing line inside the text of the cue at line \(timingLine): separate cues with a blank line"))
-                    break
-                }
-                textLines.append(lines[number])
-                number += 1
-            }
-            issues += order.check(timing, line: timingLine)
+            guard let (timing, textLines) = CueBlock.read(
+                lines, block, timingLine: timingLine, style: .webVTT, order: &order, issues: &issues)
+            else { continue }
             let cue = CueText.webVTT(textLines)
             transcript.appendSegment(
                 text: cue.text, start: timing.start, end: timing.end, line: timingLine, voice: cue.voice)
@@ -102,27 +84,9 @@ enum SRTReader {
                 }
                 timingLine += 1
             }
-            let timing: CueTiming.Parsed
-            switch CueTiming.parse(lines[timingLine], number: timingLine, style: .srt) {
-            case .success(let parsed): timing = parsed
-            case .failure(let issue):
-                issues.append(issue)
-                continue
-            }
-            var textLines: [ArraySlice<UInt8>] = []
-            var number = timingLine + 1
-            while number <= block.upperBound {
-                if WebVTTReader.contains(lines[number], "-->") {
-                    issues.append(
-                        TranscriptIssue(
-                            .cueTiming, line: number,
-                            "a cue timing line inside the text of the cue at line \(timingLine): separate cues with a blank line"))
-                    break
-                }
-                textLines.append(lines[number])
-                number += 1
-            }
-            issues += order.check(timing, line: timingLine)
+            guard let (timing, textLines) = CueBlock.read(
+                lines, block, timingLine: timingLine, style: .srt, order: &order, issues: &issues)
+            else { continue }
             let cue = CueText.srt(textLines)
             transcript.appendSegment(text: cue.text, start: timing.start, end: timing.end, line: timingLine, voice: nil)
         }
@@ -133,5 +97,38 @@ enum SRTReader {
         var digits = line
         while let last = digits.last, last == 0x20 || last == 0x09 { digits = digits.dropLast() }
         return !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+}
+
+/// The part of a cue block both caption formats share: the timing line and the text under it.
+enum CueBlock {
+    /// The timing and text lines of the cue in `block` whose timing is on `timingLine`, with its
+    /// order against the cues before it checked; nil (its issue recorded) when the timing is unreadable.
+    static func read(
+        _ lines: TextLines, _ block: ClosedRange<Int>, timingLine: Int, style: CueTiming.Style,
+        order: inout CueOrder, issues: inout [TranscriptIssue]
+    ) -> (CueTiming.Parsed, [ArraySlice<UInt8>])? {
+        let timing: CueTiming.Parsed
+        switch CueTiming.parse(lines[timingLine], number: timingLine, style: style) {
+        case .success(let parsed): timing = parsed
+        case .failure(let issue):
+            issues.append(issue)
+            return nil
+        }
+        var textLines: [ArraySlice<UInt8>] = []
+        var number = timingLine + 1
+        while number <= block.upperBound {
+            if WebVTTReader.contains(lines[number], "-->") {
+                issues.append(
+                    TranscriptIssue(
+                        .cueTiming, line: number,
+                        "a cue timing line inside the text of the cue at line \(timingLine): separate cues with a blank line"))
+                break
+            }
+            textLines.append(lines[number])
+            number += 1
+        }
+        issues += order.check(timing, line: timingLine)
+        return (timing, textLines)
     }
 }
