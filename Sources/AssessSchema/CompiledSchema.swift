@@ -47,7 +47,7 @@ struct ConditionNote: Sendable {
     var ifLocation: String
 }
 
-indirect enum KeywordKind: Sendable {
+enum KeywordKind: Sendable {
     case type(TypeSet, names: [String])
     case enumeration([JSONNode])
     case const(JSONNode)
@@ -67,11 +67,16 @@ indirect enum KeywordKind: Sendable {
     case contains(Int, min: Int, max: Int?, minLocation: String?, maxLocation: String?)
     case minProperties(Int)
     case maxProperties(Int)
-    case required([String])
+    /// The names in schema order, and the same names as a table for the one-pass check.
+    case required([String], PropertyTable)
     case dependentRequired([(String, [String])])
     case properties(PropertyTable)
     case patternProperties([(CompiledRegex, Int)])
     case additionalProperties(Int, names: PropertyTable, patterns: [CompiledRegex])
+    /// `properties` with `additionalProperties` over the same names and no `patternProperties`,
+    /// fused at compile time so that each member's name is looked up once. The two original
+    /// keywords are kept for their names and locations in errors.
+    case closedProperties(PropertyTable, properties: Keyword, additional: Int, additionalKeyword: Keyword)
     case propertyNames(Int)
     case prefixItems([Int])
     case items(Int, prefixCount: Int)
@@ -125,8 +130,18 @@ public final class Schema: Sendable {
     /// The base URI of the root schema (its `$id`, or the one given to the compiler).
     public let baseURI: String
 
+    /// Whether some `$dynamicRef` looks its anchor up in the dynamic scope; without one,
+    /// evaluation does not keep the scope.
+    let usesDynamicScope: Bool
+
     init(nodes: [CompiledNode], dynamicAnchors: [[String: Int]], root: Int, options: ValidationOptions, baseURI: String) {
         self.nodes = nodes
+        self.usesDynamicScope = nodes.contains { node in
+            node.keywords.contains { keyword in
+                if case .dynamicRef(_, let anchor) = keyword.kind { return anchor != nil }
+                return false
+            }
+        }
         self.dynamicAnchors = dynamicAnchors
         self.root = root
         self.options = options

@@ -47,9 +47,11 @@ final class EvaluationContext {
     /// How many `anyOf` / `oneOf` failures are being explained, one inside the other.
     var explaining = 0
     let maxDepth: Int
+    let usesDynamicScope: Bool
 
     init(schema: Schema, collecting: Bool) {
         self.schema = schema
+        self.usesDynamicScope = schema.usesDynamicScope
         self.nodes = schema.nodes
         self.collecting = collecting
         self.maxDepth = schema.options.maxEvaluationDepth
@@ -98,7 +100,7 @@ final class EvaluationContext {
             return false
         }
         let resource = nodes[index].resource
-        let entered = scope.last != resource
+        let entered = usesDynamicScope && scope.last != resource
         if entered { scope.append(resource) }
         defer { if entered { scope.removeLast() } }
         if nodes[index].hasUnevaluated {
@@ -198,6 +200,9 @@ final class EvaluationContext {
         case .additionalProperties(let child, let names, let patterns):
             guard case .object(let object) = instance.value else { return true }
             return evaluateAdditionalProperties(keyword, child, names, patterns, object, &annotations)
+        case .closedProperties(let map, let properties, let additional, let additionalKeyword):
+            guard case .object(let object) = instance.value else { return true }
+            return evaluateClosedProperties(map, properties, additional, additionalKeyword, object, &annotations)
         case .unevaluatedProperties(let child):
             guard case .object(let object) = instance.value else { return true }
             return evaluateUnevaluatedProperties(keyword, child, object, &annotations)
@@ -309,6 +314,34 @@ final class EvaluationContext {
     }
 
     @inline(never)
+    private func evaluateClosedProperties(
+        _ map: PropertyTable, _ properties: Keyword, _ additional: Int, _ additionalKeyword: Keyword, _ object: JSONObject,
+        _ annotations: inout Annotations?
+    ) -> Bool {
+        var valid = true
+        let additionalIsFalse = isFalse(additional)
+        for position in object.members.indices {
+            if annotations != nil { annotations!.properties[position] = true }
+            if let child = map.value(for: object.members[position].key) {
+                if isFalse(child) {
+                    if collecting { reportForbiddenProperty(properties, object.members[position]) }
+                } else if evaluateMember(child, object.members[position]) {
+                    continue
+                }
+            } else if additionalIsFalse {
+                if collecting {
+                    reportUnknownProperty(additionalKeyword, object.members[position], object, candidates: map.names.sorted())
+                }
+            } else if evaluateMember(additional, object.members[position]) {
+                continue
+            }
+            valid = false
+            if !collecting { return false }
+        }
+        return valid
+    }
+
+    @inline(never)
     private func evaluateUnevaluatedProperties(
         _ keyword: Keyword, _ child: Int, _ object: JSONObject, _ annotations: inout Annotations?
     ) -> Bool {
@@ -381,7 +414,7 @@ final class EvaluationContext {
             guard visited.insert(index).inserted else { continue }
             for child in nodes[index].keywords {
                 switch child.kind {
-                case .properties(let map): names.formUnion(map.names)
+                case .properties(let map), .closedProperties(let map, _, _, _): names.formUnion(map.names)
                 case .ref(let target), .dynamicRef(let target, _), .not(let target): stack.append(target)
                 case .allOf(let list), .anyOf(let list), .oneOf(let list): stack.append(contentsOf: list)
                 case .conditional(let condition, let thenBranch, let elseBranch, _):
@@ -720,6 +753,20 @@ final class EvaluationContext {
 
     // MARK: Assertions
 
+    /// True when `object` has every name of `table`, found in one pass over its members
+    /// (one lookup each) rather than one scan of the members per name.
+    @inline(__always)
+    private func hasAll(_ table: PropertyTable, _ object: JSONObject) -> Bool {
+        let wanted = table.names.count
+        guard wanted <= 64, object.members.count >= wanted else { return false }
+        if wanted == 0 { return true }
+        var seen: UInt64 = 0
+        for member in object.members {
+            if let position = table.position(of: member.key) { seen |= 1 << UInt64(position) }
+        }
+        return seen.nonzeroBitCount == wanted
+    }
+
     @inline(never)
     private func checkAssertion(_ keyword: Keyword, _ instance: JSONNode) -> Bool {
         switch keyword.kind {
@@ -871,8 +918,9 @@ final class EvaluationContext {
                        expected: "at most \(plural(limit, "property", "properties"))", found: plural(object.count, "property", "properties"))
             }
             return false
-        case .required(let names):
+        case .required(let names, let table):
             guard case .object(let object) = instance.value else { return true }
+            if hasAll(table, object) { return true }
             var valid = true
             for name in names where !object.hasExactKey(name) {
                 valid = false

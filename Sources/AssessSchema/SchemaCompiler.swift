@@ -427,13 +427,44 @@ final class CompileSession {
             var builder = NodeBuilder(session: self, object: object, location: location, position: position, vocabularies: vocabularies)
             try builder.build()
             return CompiledNode(
-                boolValue: nil, keywords: builder.keywords + builder.trailing, resource: position.resource,
+                boolValue: nil, keywords: fusingClosedProperties(builder.keywords) + builder.trailing, resource: position.resource,
                 location: nodeLocation, hasUnevaluated: !builder.trailing.isEmpty)
         default:
             throw SchemaCompileError(
                 kind: .invalidSchema(found: describeFound(node)), keywordLocation: nodeLocation,
                 documentURI: location.doc == 0 ? nil : documents[location.doc].uri, offset: node.offset)
         }
+    }
+
+    /// Replaces `properties` and an `additionalProperties` that skips exactly its names (no
+    /// `patternProperties`) by one keyword that looks each member's name up once. Which
+    /// members pass, and every error, stay as the two keywords would give them.
+    private func fusingClosedProperties(_ keywords: [Keyword]) -> [Keyword] {
+        var propertiesPosition: Int?
+        var additionalPosition: Int?
+        for (position, keyword) in keywords.enumerated() {
+            switch keyword.kind {
+            case .properties: propertiesPosition = position
+            case .additionalProperties: additionalPosition = position
+            case .patternProperties: return keywords
+            default: break
+            }
+        }
+        guard let propertiesPosition, let additionalPosition,
+              case .properties(let table) = keywords[propertiesPosition].kind,
+              case .additionalProperties(let child, let names, let patterns) = keywords[additionalPosition].kind,
+              patterns.isEmpty, names.names.count == table.names.count,
+              names.names.allSatisfy({ table.position(of: $0) != nil })
+        else { return keywords }
+        let properties = keywords[propertiesPosition]
+        let additional = keywords[additionalPosition]
+        let fused = Keyword(
+            kind: .closedProperties(table, properties: properties, additional: child, additionalKeyword: additional),
+            name: properties.name, location: properties.location)
+        var result = keywords
+        result[min(propertiesPosition, additionalPosition)] = fused
+        result.remove(at: max(propertiesPosition, additionalPosition))
+        return result
     }
 
     func regex(_ pattern: String, keywordLocation: String, location: Location, offset: Int) throws -> CompiledRegex {
@@ -761,7 +792,9 @@ struct NodeBuilder {
                 if unique { add(.uniqueItems, key) }
             case "minProperties" where validation: add(.minProperties(try nonNegativeInteger(member)), key)
             case "maxProperties" where validation: add(.maxProperties(try nonNegativeInteger(member)), key)
-            case "required" where validation: add(.required(try stringArray(member)), key)
+            case "required" where validation:
+                let names = try stringArray(member)
+                add(.required(names, PropertyTable(names: names)), key)
             case "dependentRequired" where validation:
                 guard case .object(let dependencies) = value.value else { throw invalid(member, "an object of string arrays") }
                 var list: [(String, [String])] = []

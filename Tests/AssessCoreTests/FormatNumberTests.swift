@@ -49,4 +49,38 @@ final class FormatNumberTests: XCTestCase {
         XCTAssertEqual(NumberFormat.percentText([0, 0]), ["n/a", "n/a"])
         XCTAssertEqual(NumberFormat.percentText([0, 100, 0]), ["0%", "100%", "0%"])
     }
+
+    func testFixedAndPlainDigits() {
+        XCTAssertEqual(NumberFormat.fixed(3.8, decimals: 2), "3.80")
+        XCTAssertEqual(NumberFormat.fixed(0.125, decimals: 2), "0.13")
+        XCTAssertEqual(NumberFormat.fixed(-0.004, decimals: 2), "0.00")
+        XCTAssertEqual(NumberFormat.fixed(-0.005, decimals: 2), "-0.01")
+        XCTAssertEqual(NumberFormat.fixed(0.05, decimals: 2), "0.05")
+        XCTAssertEqual(NumberFormat.fixed(12, decimals: 0), "12")
+        XCTAssertEqual(NumberFormat.fixed(-100, decimals: 1), "-100.0")
+        XCTAssertEqual(NumberFormat.fixed(.nan, decimals: 2), "n/a")
+        XCTAssertEqual(NumberFormat.plain(3.8), "3.8")
+        XCTAssertEqual(NumberFormat.plain(100), "100")
+        XCTAssertEqual(NumberFormat.plain(-0.001), "0")
+        XCTAssertEqual(NumberFormat.plain(-20), "-20")
+        XCTAssertEqual(NumberFormat.plain(0.1), "0.1")
+        XCTAssertEqual(NumberFormat.plain(2.005, maxDecimals: 2), "2.01")
+        XCTAssertEqual(NumberFormat.plain(0.61832061, maxDecimals: 4), "0.6183")
+    }
+
+    /// Rounding to two decimals by arithmetic gives exactly the number the written decimal parses to.
+    func testTwoDecimalsMatchesTheWrittenNumber() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(Int64(bitPattern: state >> 11) % 4_000_000) / Double(1 << (state % 12))
+        }
+        var values: [Double] = [0, -0.0, 0.005, -0.005, 0.125, 2.675, 1.005, 99.995, -14.44, 20.445, 1e12 + 0.005]
+        for _ in 0..<20_000 { values.append(next() - 1_000) }
+        for value in values {
+            let written = Double(NumberFormat.fixed(value, decimals: 2))!
+            XCTAssertEqual(Rounding.twoDecimals(value), written == 0 ? 0 : written, "\(value)")
+            XCTAssertFalse(Rounding.twoDecimals(value).sign == .minus && Rounding.twoDecimals(value) == 0, "no -0 for \(value)")
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import AssessCore
+@testable import AssessCore
 import AssessJSON
 import XCTest
 
@@ -127,5 +127,19 @@ final class ReviewRenderingTests: XCTestCase {
         XCTAssertEqual(
             ReviewRendering.text([longer], style: .plain),
             "~ summary  … three four five six [-x-]{+y+} a b c d … g h i j {+z+} p q r s")
+    }
+}
+
+final class WrappingTests: XCTestCase {
+    func testWrapsAtSpacesWithinTheWidth() {
+        XCTAssertEqual(Wrapping.wrap("short", width: 10), ["short"])
+        XCTAssertEqual(Wrapping.wrap("aaa bbb ccc", width: 7), ["aaa bbb", "ccc"])
+        XCTAssertEqual(Wrapping.wrap("aaa bbb ccc", width: 6), ["aaa", "bbb", "ccc"])
+        XCTAssertEqual(Wrapping.wrap("averyveryverylongword x", width: 5), ["averyveryverylongword", "x"])
+        XCTAssertEqual(Wrapping.wrap("a\nb c", width: 10), ["a", "b c"])
+        // Characters, not bytes: "é" counts one.
+        XCTAssertEqual(Wrapping.wrap("ééé ééé", width: 7), ["ééé ééé"])
+        XCTAssertEqual(Wrapping.wrap("ééé ééé", width: 6), ["ééé", "ééé"])
+        XCTAssertEqual(Wrapping.wrap("", width: 6), [""])
     }
 }

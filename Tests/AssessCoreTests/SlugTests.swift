@@ -1,4 +1,4 @@
-import AssessCore
+@testable import AssessCore
 import Testing
 
 @Suite("Slugs")
@@ -67,12 +67,41 @@ struct TextFormsTests {
         #expect(PathDisplay.relative("/r/content/a.json", to: "/r/schemas") == "../content/a.json")
         #expect(PathDisplay.normalize("/r/./a/../b//c") == "/r/b/c")
         #expect(PathDisplay.absolute("x.json", from: "/r/content") == "/r/content/x.json")
+        // The byte-level shortcut must agree with the general case at its edges.
+        #expect(PathDisplay.relative("/r/content//a.json", to: "/r") == "content/a.json")
+        #expect(PathDisplay.relative("/r/content/", to: "/r") == "content")
+        #expect(PathDisplay.relative("/rx/a.json", to: "/r") == "../rx/a.json")
+        #expect(PathDisplay.relative("/r/é/ü.json", to: "/r") == "é/ü.json")
+        #expect(PathDisplay.relative("/r", to: "/r") == ".")
+    }
+
+    @Test func contentTargetStem() {
+        var target = ContentTarget(path: "/r/content/resources/library/a-b.json", kind: .libraryItem)
+        #expect(target.stem == "a-b")
+        target.path = "/r/content/resources/library/c.json"
+        #expect(target.stem == "c")
+        #expect(ContentTarget(path: "/r/x/", kind: .libraryItem).stem == "x")
+    }
+
+    @Test func fileNamesSortByBytes() {
+        let ascii = ["b.json", "B.json", "a-b.json", "a.json", "a_b.json", "a0.json"]
+        #expect(FileSystem.sortedBytewise(ascii) == ascii.sorted(by: bytewiseLess))
+        // "e\u{301}" and "é" are equal as Swift strings but differ in bytes; byte order decides.
+        let mixed = ["é.json", "e\u{301}.json", "f.json", "e.json", "z.json"]
+        #expect(FileSystem.sortedBytewise(mixed) == ["e.json", "e\u{301}.json", "f.json", "z.json", "é.json"])
     }
 
     @Test func clockTimes() {
         #expect(ClockTime.seconds("01:02:03") == 3723)
         #expect(ClockTime.seconds("1:02:03") == nil)
         #expect(ClockTime.seconds("00:60:00") == nil)
+        #expect(ClockTime.seconds("00:59:60") == nil)
+        #expect(ClockTime.seconds("99:59:59") == 359_999)
+        #expect(ClockTime.seconds("+1:00:00") == nil)
+        #expect(ClockTime.seconds("-1:00:00") == nil)
+        #expect(ClockTime.seconds("01-02-03") == nil)
+        #expect(ClockTime.seconds("01:02:0٣") == nil)
+        #expect(ClockTime.seconds("") == nil)
         #expect(ClockTime.format(3723) == "01:02:03")
     }
 

@@ -188,23 +188,41 @@ enum AssessmentRules {
     static func placeholders(_ root: JSONNode, status: String) -> [Finding] {
         guard completeStatuses.contains(status) else { return [] }
         var findings: [Finding] = []
-        func walk(_ node: JSONNode, _ pointer: JSONPointer) {
+        // The path is kept as cheap steps and spelled out only for a finding.
+        enum Step { case key(String), index(Int) }
+        var path: [Step] = []
+        let marker = Array(placeholderMarker.utf8)
+        func walk(_ node: JSONNode) {
             switch node.value {
-            case .string(let text) where text.hasPrefix(placeholderMarker):
+            case .string(let text) where text.utf8.starts(with: marker) && text.hasPrefix(placeholderMarker):
+                let pointer = JSONPointer(tokens: path.map { step in
+                    switch step {
+                    case .key(let key): return key
+                    case .index(let index): return String(index)
+                    }
+                })
                 findings.append(
                     Finding(
                         at: node.offset, .error,
                         "placeholder left in \(status == "in-review" ? "an" : "a") \(status) file: replace \(JSONSnippet.quoted(String(text.prefix(40)))) with real text",
                         rule: placeholder, pointer: pointer.description))
             case .array(let items):
-                for (index, item) in items.enumerated() { walk(item, pointer.appending(index)) }
+                for index in items.indices {
+                    path.append(.index(index))
+                    walk(items[index])
+                    path.removeLast()
+                }
             case .object(let object):
-                for member in object.members { walk(member.value, pointer.appending(member.key)) }
+                for member in object.members {
+                    path.append(.key(member.key))
+                    walk(member.value)
+                    path.removeLast()
+                }
             default:
                 break
             }
         }
-        walk(root, .root)
+        walk(root)
         return findings
     }
 

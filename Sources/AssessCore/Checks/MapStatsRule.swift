@@ -17,7 +17,8 @@ enum MapStatsRule {
         guard scores.count == slices.count else { return [] }  // the schema reports a slice without a score
         let thresholds = PerspectiveMapFacts(root).thresholds
         let expected = SliceStatistics(scores: scores, thresholds: thresholds)
-        let note = "stats are recomputed from slices[].score (percentiles by linear interpolation; bands: \(thresholds.summary)); run `assess score \(root["slug"]?.stringValue ?? "<slug>")` to regenerate the map"
+        // Spelled out only when there is a finding to attach it to.
+        var note: String { "stats are recomputed from slices[].score (percentiles by linear interpolation; bands: \(thresholds.summary)); run `assess score \(root["slug"]?.stringValue ?? "<slug>")` to regenerate the map" }
         var findings: [Finding] = []
         if let node = stats["count"], let count = node.numberValue?.intValue, count != slices.count {
             findings.append(

@@ -66,12 +66,20 @@ public enum CalendarDate {
 public enum ClockTime {
     /// Seconds from the start, or nil when not `HH:MM:SS` with minutes and seconds below 60.
     public static func seconds(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
-            let hours = Int(parts[0]), let minutes = Int(parts[1]), let seconds = Int(parts[2]),
-            minutes < 60, seconds < 60, hours >= 0, minutes >= 0, seconds >= 0
-        else { return nil }
-        return hours * 3600 + minutes * 60 + seconds
+        let bytes = text.utf8
+        guard bytes.count == 8 else { return nil }
+        var fields = [0, 0, 0]
+        for (position, byte) in bytes.enumerated() {
+            if position % 3 == 2 {
+                guard byte == UInt8(ascii: ":") else { return nil }
+                continue
+            }
+            let digit = Int(byte) - Int(UInt8(ascii: "0"))
+            guard digit >= 0, digit <= 9 else { return nil }
+            fields[position / 3] = fields[position / 3] * 10 + digit
+        }
+        guard fields[1] < 60, fields[2] < 60 else { return nil }
+        return fields[0] * 3600 + fields[1] * 60 + fields[2]
     }
 
     /// `HH:MM:SS` for a number of seconds.

@@ -4,30 +4,52 @@ public enum NumberFormat {
     /// Fixed decimals with trailing zeros and a trailing point removed: 3.8 -> "3.8", -14.44 -> "-14.44", 0 -> "0".
     /// ASCII minus: for JSON, file content and messages that may be copied into files.
     public static func plain(_ value: Double, maxDecimals: Int = 2) -> String {
-        var text = fixed(value, decimals: maxDecimals)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        guard value.isFinite else { return fixed(value, decimals: maxDecimals) }
+        var (negative, digits, decimals) = scaledDigits(value, decimals: maxDecimals)
+        // Trailing zeros of the fraction go, and the point with them when nothing is left.
+        while decimals > 0, digits.last == UInt8(ascii: "0") {
+            digits.removeLast()
+            decimals -= 1
         }
-        return text == "-0" ? "0" : text
+        if digits.allSatisfy({ $0 == UInt8(ascii: "0") }) { negative = false }
+        return render(negative: negative, digits: digits, decimals: decimals)
     }
 
     /// Exactly `decimals` decimals, half away from zero, ASCII minus: 3.8 -> "3.80".
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "inf" : "-inf") }
+        let (negative, digits, _) = scaledDigits(value, decimals: decimals)
+        return render(negative: negative, digits: digits, decimals: decimals)
+    }
+
+    /// The value times 10^decimals, rounded half away from zero, as ASCII digits (at least
+    /// `decimals + 1` of them), and whether it is below zero once rounded.
+    private static func scaledDigits(_ value: Double, decimals: Int) -> (negative: Bool, digits: [UInt8], decimals: Int) {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         // Round the decimal the value was written as, not its binary neighbour: 0.125 -> 0.13.
-        let scaled = (abs(value) * scale * (1 + 4 * Double.ulpOfOne)).rounded(.toNearestOrAwayFromZero)
+        var scaled = UInt64((abs(value) * scale * (1 + 4 * Double.ulpOfOne)).rounded(.toNearestOrAwayFromZero))
         let negative = value < 0 && scaled != 0
-        var digits = String(UInt64(scaled))
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(24)
+        repeat {
+            reversed.append(UInt8(ascii: "0") + UInt8(scaled % 10))
+            scaled /= 10
+        } while scaled > 0
+        while reversed.count <= decimals { reversed.append(UInt8(ascii: "0")) }
+        return (negative, reversed.reversed(), decimals)
+    }
+
+    private static func render(negative: Bool, digits: [UInt8], decimals: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + 2)
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        bytes += digits[..<(digits.count - decimals)]
         if decimals > 0 {
-            if digits.count <= decimals {
-                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+            bytes.append(UInt8(ascii: "."))
+            bytes += digits[(digits.count - decimals)...]
         }
-        return negative ? "-" + digits : digits
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A signed delta: "+3.80", "-12.00", "0.00" (ASCII).

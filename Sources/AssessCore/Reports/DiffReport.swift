@@ -92,15 +92,16 @@ public struct DiffReport: Sendable {
         }
         if !entries.isEmpty {
             lines += table(style: style)
-            for entry in entries {
+            // Each item's block is independent of the others: rendered on all cores, in order.
+            lines += parallelMap(entries) { entry in
                 let c = entry.comparison
-                lines.append("")
-                lines.append(style.bold(c.slug) + " · " + c.title + " (" + c.listen.status.rawValue + ")")
-                lines += ComparisonRendering.text(c, style: style, width: width)
+                var block = ["", style.bold(c.slug) + " · " + c.title + " (" + c.listen.status.rawValue + ")"]
+                block += ComparisonRendering.text(c, style: style, width: width)
                 if pictures {
-                    lines.append("")
-                    lines += ComparisonRendering.pictures(c, map: entry.map, width: width, style: style)
+                    block.append("")
+                    block += ComparisonRendering.pictures(c, map: entry.map, width: width, style: style)
                 }
+                return block.joined(separator: "\n")
             }
         }
         for item in notCompared {

@@ -220,17 +220,25 @@ extension BandThresholds {
 enum Wrapping {
     /// `text` in lines of at most `width` characters, broken at spaces (a longer word gets a line of its own).
     static func wrap(_ text: String, width: Int) -> [String] {
+        // Most values fit: no character is more than one UTF-8 byte, so a short text has no break.
+        if text.utf8.count <= width, !text.utf8.contains(UInt8(ascii: "\n")) { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
+            var lineLength = 0  // in characters, kept as words are added rather than recounted
             for word in paragraph.split(separator: " ") {
-                if line.isEmpty {
+                let wordLength = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count
+                if lineLength == 0 && line.isEmpty {
                     line = String(word)
-                } else if line.count + 1 + word.count <= width {
-                    line += " " + word
+                    lineLength = wordLength
+                } else if lineLength + 1 + wordLength <= width {
+                    line += " "
+                    line += word
+                    lineLength += 1 + wordLength
                 } else {
                     lines.append(line)
                     line = String(word)
+                    lineLength = wordLength
                 }
             }
             lines.append(line)

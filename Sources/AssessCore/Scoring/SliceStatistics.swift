@@ -53,7 +53,15 @@ public enum Rounding {
     /// `value` rounded to 2 decimals, half away from zero, as the number `NumberFormat` writes
     /// (so the stored literal and the value compare equal); -0 becomes 0.
     public static func twoDecimals(_ value: Double) -> Double {
-        let rounded = Double(NumberFormat.fixed(value, decimals: 2)) ?? value
-        return rounded == 0 ? 0 : rounded
+        guard value.isFinite else { return value }
+        // As `NumberFormat.fixed` rounds: the value times 100, half away from zero. Dividing
+        // that whole number by 100 rounds correctly, as parsing the written decimal does.
+        let hundredths = (abs(value) * 100 * (1 + 4 * Double.ulpOfOne)).rounded(.toNearestOrAwayFromZero)
+        guard hundredths < 9_007_199_254_740_992 else {
+            let rounded = Double(NumberFormat.fixed(value, decimals: 2)) ?? value
+            return rounded == 0 ? 0 : rounded
+        }
+        if hundredths == 0 { return 0 }
+        return value < 0 ? -(hundredths / 100) : hundredths / 100
     }
 }

@@ -8,17 +8,30 @@ public protocol ContentSource: Sendable {
 /// The files on disk. A path must resolve inside the repository: a symlink may not lead out of it.
 public struct WorkingTreeSource: ContentSource {
     private let realRoot: String
+    private let realRootSlash: String
     /// Resolved folders: `realpath` asks the kernel about every component of every path
     /// (some 16 `readlink` calls per content file); files of one folder share its answer.
     private let folders = RealFolderCache()
 
     public init(root: String) {
         realRoot = FileSystem.realPath(root) ?? root
+        realRootSlash = realRoot == "/" ? "/" : realRoot + "/"
     }
 
     public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
+        // The common case in one open: the folder (resolved once per folder) lies inside,
+        // and the file's own name is no symbolic link (O_NOFOLLOW says so).
+        if folderIsInside(path) {
+            do {
+                if let bytes = try FileSystem.read(path, limit: limit, followingFinalLink: false) {
+                    return .success(bytes)
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
         guard let real = resolved(path) else { return .failure(FileError(path: path, reason: .notFound)) }
-        guard real.hasPrefix(realRoot + "/") else {
+        guard real.hasPrefix(realRootSlash) else {
             return .failure(FileError(path: path, reason: .outsideRepository(target: real)))
         }
         do {
@@ -30,6 +43,19 @@ public struct WorkingTreeSource: ContentSource {
 }
 
 extension WorkingTreeSource {
+    /// Whether the path's folder, resolved, is the repository or lies inside it; false when
+    /// the path has no folder part or names `.`/`..`.
+    private func folderIsInside(_ path: String) -> Bool {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else {
+            return false
+        }
+        let name = path[path.utf8.index(after: slash)...]
+        guard !name.isEmpty, name != ".", name != "..",
+              let realFolder = folders.resolve(path[..<slash])
+        else { return false }
+        return realFolder == realRoot || realFolder.hasPrefix(realRootSlash)
+    }
+
     /// `realpath(path)`: the resolved folder plus the file name, when the name itself is not a
     /// symbolic link (nor `.`/`..`); otherwise, or when in doubt, `realpath` itself.
     func resolved(_ path: String) -> String? {
@@ -51,6 +77,24 @@ extension WorkingTreeSource {
 final class RealFolderCache: @unchecked Sendable {
     private let lock = NSLock()
     private var resolved: [String: String] = [:]
+    private var recent: [(String, String)] = []
+
+    func resolve(_ folder: Substring) -> String? {
+        // Content lives in a handful of folders: a short list beats hashing a long path.
+        lock.lock()
+        for (name, real) in recent where name.utf8.elementsEqual(folder.utf8) {
+            lock.unlock()
+            return real
+        }
+        lock.unlock()
+        let real = resolve(String(folder))
+        if let real {
+            lock.lock()
+            if recent.count < 8 { recent.append((String(folder), real)) }
+            lock.unlock()
+        }
+        return real
+    }
 
     func resolve(_ folder: String) -> String? {
         lock.lock()

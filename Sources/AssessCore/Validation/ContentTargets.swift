@@ -1,16 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A file to validate and the kind its folder says it is.
 public struct ContentTarget: Sendable, Hashable {
     /// Absolute path.
-    public var path: String
+    public var path: String { didSet { stem = Self.stem(of: path) } }
     public var kind: ContentKind
+    /// The file name without `.json` (worked out once: sets and dictionaries of stems are
+    /// built from thousands of targets).
+    public private(set) var stem: String
 
     public init(path: String, kind: ContentKind) {
         self.path = path
         self.kind = kind
+        self.stem = Self.stem(of: path)
     }
 
-    /// The file name without `.json`.
-    public var stem: String {
+    static func stem(of path: String) -> String {
         // On UTF-8 bytes ('/' and ".json" are ASCII): the last non-empty component, less ".json".
         let utf8 = path.utf8
         let slash = UInt8(ascii: "/")
@@ -48,9 +57,14 @@ public enum TargetError: Error, Sendable, CustomStringConvertible {
 public enum ContentTargets {
     /// Every content file of the repository, in a stable order (by kind, then name).
     public static func all(in layout: ContentLayout) -> [ContentTarget] {
-        ContentKind.allCases.flatMap { kind in
-            FileSystem.list(layout.folder(kind)).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map {
-                ContentTarget(path: layout.folder(kind) + "/" + $0, kind: kind)
+        let suffix = Array(".json".utf8)
+        return ContentKind.allCases.flatMap { kind in
+            let folder = layout.folder(kind) + "/"
+            return FileSystem.list(layout.folder(kind)).compactMap { name -> ContentTarget? in
+                let bytes = name.utf8
+                guard bytes.first != UInt8(ascii: "."), bytes.count > suffix.count, bytes.reversed().starts(with: suffix.reversed())
+                else { return nil }
+                return ContentTarget(path: folder + name, kind: kind)
             }
         }
     }
@@ -135,21 +149,23 @@ public enum PathDisplay {
     public static func relative(_ path: String, to directory: String) -> String {
         // The common case, a path inside the directory, on bytes: what follows "directory/",
         // when it has no empty components (which the general case below would drop).
-        let slash = UInt8(ascii: "/")
-        let pathBytes = path.utf8, directoryBytes = directory.utf8
-        if pathBytes.count > directoryBytes.count + 1, directoryBytes.count > 1,
-           pathBytes.starts(with: directoryBytes),
-           pathBytes[pathBytes.index(pathBytes.startIndex, offsetBy: directoryBytes.count)] == slash
-        {
-            let rest = pathBytes[pathBytes.index(pathBytes.startIndex, offsetBy: directoryBytes.count + 1)...]
-            var previous = slash
-            var clean = true
-            for byte in rest {
-                if byte == slash && previous == slash { clean = false; break }
-                previous = byte
+        var pathCopy = path, directoryCopy = directory
+        let inside: String? = pathCopy.withUTF8 { p in
+            directoryCopy.withUTF8 { d in
+                let slash = UInt8(ascii: "/")
+                guard p.count > d.count + 1, d.count > 1, memcmp(p.baseAddress!, d.baseAddress!, d.count) == 0,
+                      p[d.count] == slash
+                else { return nil }
+                let rest = UnsafeBufferPointer(rebasing: p[(d.count + 1)...])
+                var previous = slash
+                for byte in rest {
+                    if byte == slash && previous == slash { return nil }
+                    previous = byte
+                }
+                return previous == slash ? nil : String(decoding: rest, as: UTF8.self)
             }
-            if clean && previous != slash { return String(path[rest.startIndex...]) }
         }
+        if let inside { return inside }
         let target = path.split(separator: "/")
         let base = directory.split(separator: "/")
         var common = 0

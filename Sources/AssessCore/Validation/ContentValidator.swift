@@ -153,7 +153,13 @@ public struct ContentValidator: Sendable {
         let layout = self.layout
         let limit = options.maxBytes * 8  // transcripts of long episodes are larger than content files
         let source = self.source
+        // On disk, one listing of the transcripts folder spares a failed open per candidate.
+        let present: Set<String>? =
+            source is WorkingTreeSource ? Set(FileSystem.list(layout.transcriptsFolder)) : nil
         return CheckContext(layout: layout, today: options.today, items: items, maps: maps) { slug in
+            if let present, !ContentLayout.transcriptExtensions.contains(where: { present.contains(slug.rawValue + "." + $0) }) {
+                return nil
+            }
             for path in layout.transcriptCandidates(slug) {
                 guard case .success(let bytes) = source.read(path, limit: limit) else { continue }
                 guard let format = TranscriptFormat(path: path) else { continue }
