@@ -135,9 +135,9 @@ struct ExactKey: Hashable {
 /// True when two strings have the same Unicode scalars (String's `==` uses canonical equivalence).
 @inline(__always)
 func exactlyEqual(_ a: String, _ b: String) -> Bool {
-    // Equal scalars imply canonical equivalence, and `==` is fast for ASCII.
-    guard a == b else { return false }
-    guard a.utf8.count == b.utf8.count else { return false }
+    // Different lengths settle most pairs at once; equal scalars imply canonical
+    // equivalence, and `==` is fast for ASCII.
+    guard a.utf8.count == b.utf8.count, a == b else { return false }
     var a = a
     var b = b
     return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }

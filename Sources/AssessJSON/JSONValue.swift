@@ -87,7 +87,11 @@ public struct JSONObject: Sendable {
     public var keys: [String] { members.map(\.key) }
 
     public func member(_ key: String) -> JSONMember? {
-        for member in members where member.key == key { return member }
+        // Lengths first: most keys differ in length, and comparing those is free.
+        let length = key.utf8.count
+        for index in members.indices where members[index].key.utf8.count == length && members[index].key == key {
+            return members[index]
+        }
         return nil
     }
 

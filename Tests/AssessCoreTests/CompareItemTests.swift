@@ -1,4 +1,4 @@
-import AssessCore
+@testable import AssessCore
 import XCTest
 
 final class CompareItemTests: XCTestCase {
@@ -163,5 +163,22 @@ final class CompareItemTests: XCTestCase {
         XCTAssertEqual(c.emphases.shared, ["induction heads"])
         XCTAssertEqual(c.emphases.machineOnly, ["control"])
         XCTAssertEqual(c.emphases.listenOnly, ["grokking"])
+    }
+}
+
+final class EmphasisKeyTests: XCTestCase {
+    /// The byte-level key of an ASCII term is what splitting on whitespace, joining with one
+    /// space and lowercasing would give.
+    func testASCIIKeysMatchTheGeneralRule() {
+        let terms = ["Scalable Oversight", "  scalable\toversight ", "RLHF", "a\n\nb", "", " ", "x\u{0B}y\u{0C}z", "Model-Evals 2"]
+        for term in terms {
+            let general = term.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            XCTAssertEqual(ItemComparison.Emphases.key(term), general, "\(term.debugDescription)")
+        }
+        XCTAssertEqual(ItemComparison.Emphases.key("Évaluation  Intérieure"), "évaluation intérieure")
+        let emphases = ItemComparison.Emphases(machine: ["Oversight", "RLHF"], listen: ["oversight ", "deception"])
+        XCTAssertEqual(emphases.shared, ["oversight "])
+        XCTAssertEqual(emphases.machineOnly, ["RLHF"])
+        XCTAssertEqual(emphases.listenOnly, ["deception"])
     }
 }

@@ -143,3 +143,34 @@ final class WrappingTests: XCTestCase {
         XCTAssertEqual(Wrapping.wrap("", width: 6), [""])
     }
 }
+
+extension WrappingTests {
+    /// The byte-level path breaks where splitting by characters would, whatever the text.
+    func testByteAndCharacterWrappingAgree() {
+        func byCharacters(_ text: String, width: Int) -> [String] {
+            var lines: [String] = []
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                var line = ""
+                for word in paragraph.split(separator: " ") {
+                    if line.isEmpty { line = String(word) }
+                    else if line.count + 1 + word.count <= width { line += " " + word }
+                    else { lines.append(line); line = String(word) }
+                }
+                lines.append(line)
+            }
+            return lines
+        }
+        let texts = [
+            "machine \u{2212}3.2 mixed (headline score) · listen 10 mixed · delta +13.2 · bands agree and then some more words",
+            "a \u{301}b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg hh ii jj kk",
+            "line one\r\nline two is here and it is long enough to wrap around the width of forty",
+            "emoji 👍🏽 and 🇫🇷 flags with e\u{301}accents across a text that wraps  twice  over",
+            "  leading and trailing spaces  \n\nand blank lines in between them, long enough to wrap",
+        ]
+        for text in texts {
+            for width in [10, 20, 40] {
+                XCTAssertEqual(Wrapping.wrap(text, width: width), byCharacters(text, width: width), "\(width): \(text.debugDescription)")
+            }
+        }
+    }
+}

@@ -120,7 +120,8 @@ public struct Corpus: Sendable {
             return warning(error.message, error.position)
         }
         guard root.objectValue != nil else { return warning("expected a JSON object, found \(root.typeName)", SourcePosition(line: 1, column: 1)) }
-        let text = SourceText(bytes)
+        // Lines are counted only for a warning's position.
+        var text: SourceText { SourceText(bytes) }
         switch file.kind {
         case .libraryItem:
             return .success(.library(slug, LibraryItem(slug: stem, root)))

@@ -56,7 +56,7 @@ public struct CorpusReport: Sendable, Encodable {
     ) -> CorpusReport {
         var byStatus = Dictionary(uniqueKeysWithValues: AssessmentStatus.allCases.map { ($0.rawValue, 0) })
         for item in corpus.items { if let status = item.assessment?.status { byStatus[status.rawValue, default: 0] += 1 } }
-        let comparisons = corpus.items.compactMap { ItemComparison($0, thresholds: thresholds) }
+        let comparisons = parallelMap(corpus.items) { ItemComparison($0, thresholds: thresholds) }.compactMap { $0 }
         let compared = comparisons.filter { $0.headline != nil && $0.listen.status >= minimumStatus }
 
         var bands = BandConfusion()

@@ -40,13 +40,12 @@ public struct DiffReport: Sendable {
     public static func make(_ corpus: Corpus, slugs: [Slug], thresholds: VerdictThresholds = .standard) throws(UnknownItemError) -> DiffReport {
         var report = DiffReport(entries: [], notCompared: [], thresholds: thresholds, unpaired: 0)
         if slugs.isEmpty {
-            for item in corpus.items {
-                if let map = item.map, let comparison = ItemComparison(item, thresholds: thresholds) {
-                    report.entries.append(Entry(comparison: comparison, map: map))
-                } else {
-                    report.unpaired += 1
-                }
+            let entries = parallelMap(corpus.items) { item -> Entry? in
+                guard let map = item.map, let comparison = ItemComparison(item, thresholds: thresholds) else { return nil }
+                return Entry(comparison: comparison, map: map)
             }
+            report.entries = entries.compactMap { $0 }
+            report.unpaired = entries.count - report.entries.count
             return report
         }
         var seen = Set<Slug>()

@@ -222,12 +222,13 @@ enum Wrapping {
     static func wrap(_ text: String, width: Int) -> [String] {
         // Most values fit: no character is more than one UTF-8 byte, so a short text has no break.
         if text.utf8.count <= width, !text.utf8.contains(UInt8(ascii: "\n")) { return [text] }
+        if let lines = wrapByBytes(text, width: width) { return lines }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var lineLength = 0  // in characters, kept as words are added rather than recounted
             for word in paragraph.split(separator: " ") {
-                let wordLength = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count
+                let wordLength = word.count
                 if lineLength == 0 && line.isEmpty {
                     line = String(word)
                     lineLength = wordLength
@@ -244,5 +245,71 @@ enum Wrapping {
             lines.append(line)
         }
         return lines
+    }
+
+    /// `wrap` on UTF-8 bytes, for text whose spaces and newlines are characters of their own
+    /// (no "\r\n", no mark or joiner right after one); nil for other text. A word's length is
+    /// its byte count when it is ASCII, else its count of characters.
+    private static func wrapByBytes(_ text: String, width: Int) -> [String]? {
+        let bytes = Array(text.utf8)
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+        for index in bytes.indices where bytes[index] == space || bytes[index] == newline || bytes[index] == UInt8(ascii: "\r") {
+            if bytes[index] == UInt8(ascii: "\r") { return nil }
+            if index + 1 < bytes.count, bytes[index + 1] >= 0x80,
+               let next = String(decoding: bytes[(index + 1)..<min(index + 5, bytes.count)], as: UTF8.self).unicodeScalars.first,
+               joinsPrevious(next)
+            {
+                return nil
+            }
+        }
+        var lines: [String] = []
+        var line: [UInt8] = []
+        var lineLength = 0
+        var wordStart: Int? = nil
+        var wordIsASCII = true
+        func addWord(_ end: Int) {
+            guard let start = wordStart else { return }
+            let word = bytes[start..<end]
+            let length = wordIsASCII ? word.count : String(decoding: word, as: UTF8.self).count
+            if line.isEmpty {
+                line.append(contentsOf: word)
+                lineLength = length
+            } else if lineLength + 1 + length <= width {
+                line.append(space)
+                line.append(contentsOf: word)
+                lineLength += 1 + length
+            } else {
+                lines.append(String(decoding: line, as: UTF8.self))
+                line = Array(word)
+                lineLength = length
+            }
+            wordStart = nil
+            wordIsASCII = true
+        }
+        for (index, byte) in bytes.enumerated() {
+            if byte == space {
+                addWord(index)
+            } else if byte == newline {
+                addWord(index)
+                lines.append(String(decoding: line, as: UTF8.self))
+                line.removeAll(keepingCapacity: true)
+                lineLength = 0
+            } else {
+                if wordStart == nil { wordStart = index }
+                if byte >= 0x80 { wordIsASCII = false }
+            }
+        }
+        addWord(bytes.count)
+        lines.append(String(decoding: line, as: UTF8.self))
+        return lines
+    }
+
+    /// Whether a scalar after a space would join it into one character (marks, joiners,
+    /// emoji modifiers), so that splitting there by bytes would differ from splitting by characters.
+    private static func joinsPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+        default: return (0x1F3FB...0x1F3FF).contains(scalar.value)
+        }
     }
 }

@@ -77,20 +77,25 @@ extension WorkingTreeSource {
 final class RealFolderCache: @unchecked Sendable {
     private let lock = NSLock()
     private var resolved: [String: String] = [:]
-    private var recent: [(String, String)] = []
+    private var recent: [(bytes: [UInt8], real: String)] = []
 
     func resolve(_ folder: Substring) -> String? {
         // Content lives in a handful of folders: a short list beats hashing a long path.
-        lock.lock()
-        for (name, real) in recent where name.utf8.elementsEqual(folder.utf8) {
-            lock.unlock()
-            return real
+        var folder = folder
+        let known: String?? = folder.withUTF8 { bytes in
+            lock.lock()
+            defer { lock.unlock() }
+            for (name, real) in recent
+            where name.count == bytes.count && (bytes.isEmpty || memcmp(name, bytes.baseAddress!, bytes.count) == 0) {
+                return .some(real)
+            }
+            return nil
         }
-        lock.unlock()
+        if let known { return known }
         let real = resolve(String(folder))
         if let real {
             lock.lock()
-            if recent.count < 8 { recent.append((String(folder), real)) }
+            if recent.count < 8 { recent.append((Array(folder.utf8), real)) }
             lock.unlock()
         }
         return real
