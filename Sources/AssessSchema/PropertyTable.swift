@@ -1,8 +1,9 @@
 /// Property names of one schema object (`properties`, or the names `additionalProperties`
 /// skips), looked up by code points: "é" and "e\u{301}" are two names.
 ///
-/// Built once at compile time; a lookup hashes the key's UTF-8 bytes with FNV-1a (no
-/// `Hasher` seeding and finalising per member) into an open-addressed table.
+/// Built once at compile time into an open-addressed table. A name of up to 16 bytes (nearly
+/// every property name) is packed into two words, so a lookup hashes and compares integers;
+/// longer names hash all their bytes (FNV-1a) and compare them.
 final class PropertyTable: Sendable {
     /// The names, in schema order, and each one's value (a node index; 0 for plain name sets).
     let names: [String]
@@ -10,6 +11,15 @@ final class PropertyTable: Sendable {
     /// Index into `names` + 1; 0 marks an empty slot.
     private let slots: [Int32]
     private let mask: Int
+    /// Per name: its UTF-8 length and, for names of at most 16 bytes, those bytes packed
+    /// into two words, so that most lookups compare two integers instead of two strings.
+    private let packed: [PackedName]
+
+    private struct PackedName: Sendable {
+        var low: UInt64
+        var high: UInt64
+        var count: Int
+    }
 
     init(_ pairs: [(String, Int)]) {
         var names: [String] = []
@@ -25,8 +35,15 @@ final class PropertyTable: Sendable {
         var size = 8
         while size < names.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
+        var packed: [PackedName] = []
         for (position, name) in names.enumerated() {
-            var slot = Self.hash(name) & (size - 1)
+            var name = name
+            let (hash, entry) = name.withUTF8 { bytes in
+                let (low, high) = Self.pack(bytes)
+                return (Self.hash(bytes, low, high), PackedName(low: low, high: high, count: bytes.count))
+            }
+            packed.append(entry)
+            var slot = hash & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(position + 1)
         }
@@ -34,6 +51,7 @@ final class PropertyTable: Sendable {
         self.values = values
         self.slots = slots
         self.mask = size - 1
+        self.packed = packed
     }
 
     convenience init(names: [String]) {
@@ -42,16 +60,25 @@ final class PropertyTable: Sendable {
 
     var isEmpty: Bool { names.isEmpty }
 
-    /// The position of `key` in `names`, or nil.
+    /// The position of `key` in `names`, or nil. Names compare by their UTF-8 bytes.
     @inline(__always)
     func position(of key: String) -> Int? {
         guard !names.isEmpty else { return nil }
-        var slot = Self.hash(key) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if sameCodePoints(names[entry - 1], key) { return entry - 1 }
-            slot = (slot + 1) & mask
+        var key = key
+        return key.withUTF8 { bytes in
+            let (low, high) = Self.pack(bytes)
+            var slot = Self.hash(bytes, low, high) & mask
+            while true {
+                let entry = Int(slots[slot])
+                if entry == 0 { return nil }
+                let name = packed[entry - 1]
+                if name.count == bytes.count, name.low == low, name.high == high {
+                    if bytes.count <= 16 { return entry - 1 }
+                    var name = names[entry - 1]
+                    if name.withUTF8({ $0.elementsEqual(bytes) }) { return entry - 1 }
+                }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -61,15 +88,34 @@ final class PropertyTable: Sendable {
 
     func contains(_ key: String) -> Bool { position(of: key) != nil }
 
+    /// The first 16 bytes, little-endian, zero-padded.
     @inline(__always)
-    static func hash(_ string: String) -> Int {
-        var copy = string
-        return copy.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        let count = min(bytes.count, 16)
+        var index = 0
+        while index < min(count, 8) {
+            low |= UInt64(bytes[index]) << UInt64(8 * index)
+            index += 1
         }
+        while index < count {
+            high |= UInt64(bytes[index]) << UInt64(8 * (index - 8))
+            index += 1
+        }
+        return (low, high)
+    }
+
+    /// Short names hash their packed words; longer ones all their bytes (FNV-1a).
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> Int {
+        var hash: UInt64
+        if bytes.count <= 16 {
+            hash = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)
+        } else {
+            hash = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
