@@ -116,6 +116,21 @@ struct CompiledNode: Sendable {
     var location: String
     /// The node has `unevaluatedItems` / `unevaluatedProperties`, so its subschemas' annotations are collected.
     var hasUnevaluated: Bool
+    /// Every keyword is an assertion (no applicator, no reference): the node is checked
+    /// without entering it, as the leaves of most schemas are.
+    var assertionsOnly: Bool = false
+
+    /// Whether `keyword` only asserts something of the instance, applying no subschema.
+    static func isAssertion(_ keyword: Keyword) -> Bool {
+        switch keyword.kind {
+        case .type, .enumeration, .const, .multipleOf, .minimum, .exclusiveMinimum, .maximum, .exclusiveMaximum,
+             .minLength, .maxLength, .pattern, .format, .minItems, .maxItems, .uniqueItems, .minProperties,
+             .maxProperties, .required, .dependentRequired:
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// A compiled schema: an immutable keyword tree with every reference resolved.
@@ -135,7 +150,11 @@ public final class Schema: Sendable {
     let usesDynamicScope: Bool
 
     init(nodes: [CompiledNode], dynamicAnchors: [[String: Int]], root: Int, options: ValidationOptions, baseURI: String) {
-        self.nodes = nodes
+        self.nodes = nodes.map { node in
+            var node = node
+            node.assertionsOnly = node.boolValue == nil && !node.hasUnevaluated && node.keywords.allSatisfy(CompiledNode.isAssertion)
+            return node
+        }
         self.usesDynamicScope = nodes.contains { node in
             node.keywords.contains { keyword in
                 if case .dynamicRef(_, let anchor) = keyword.kind { return anchor != nil }

@@ -93,6 +93,9 @@ final class EvaluationContext {
             if !value && collecting { reportFalseSchema(index, instance) }
             return value
         }
+        if nodes[index].assertionsOnly && depth < maxDepth {
+            return checkAssertions(index, instance)
+        }
         depth += 1
         defer { depth -= 1 }
         if depth > maxDepth {
@@ -115,6 +118,17 @@ final class EvaluationContext {
         var local: Annotations? = Annotations(instance)
         let valid = evaluateKeywords(index, instance, &local)
         if annotations != nil, let local { annotations!.merge(local) }
+        return valid
+    }
+
+    /// A node of assertions only: each keyword checked directly, with nothing to enter or annotate.
+    @inline(never)
+    private func checkAssertions(_ index: Int, _ instance: JSONNode) -> Bool {
+        var valid = true
+        for keyword in nodes[index].keywords where !checkAssertion(keyword, instance) {
+            valid = false
+            if !collecting { return false }
+        }
         return valid
     }
 

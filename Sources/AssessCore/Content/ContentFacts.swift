@@ -25,15 +25,20 @@ public struct PerspectiveMapFacts: Sendable {
     public var thresholds: BandThresholds
 
     public init(_ root: JSONNode) {
-        headlineScore = root["headline"]?["score"]?.doubleValue
-        headlineBand = root["headline"]?["band"]?.stringValue.flatMap(Band.init(rawValue:))
-        if let name = root["scorer"]?["name"]?.stringValue, let version = root["scorer"]?["version"]?.stringValue {
-            scorer = "\(name)@\(version)"
+        // Each member of the root looked up once: maps are read several times per check.
+        let object = root.objectValue
+        let headline = object?["headline"]?.objectValue
+        headlineScore = headline?["score"]?.doubleValue
+        headlineBand = headline?["band"]?.stringValue.flatMap(Band.init(rawValue:))
+        let scorerObject = object?["scorer"]?.objectValue
+        if let name = scorerObject?["name"]?.stringValue, let version = scorerObject?["version"]?.stringValue {
+            scorer = name + "@" + version
         }
+        let scale = object?["scale"]?.objectValue
         thresholds = BandThresholds(
-            riskForwardAtOrBelow: root["scale"]?["riskForwardAtOrBelow"]?.doubleValue
+            riskForwardAtOrBelow: scale?["riskForwardAtOrBelow"]?.doubleValue
                 ?? BandThresholds.standard.riskForwardAtOrBelow,
-            opportunityForwardAtOrAbove: root["scale"]?["opportunityForwardAtOrAbove"]?.doubleValue
+            opportunityForwardAtOrAbove: scale?["opportunityForwardAtOrAbove"]?.doubleValue
                 ?? BandThresholds.standard.opportunityForwardAtOrAbove
         )
     }
