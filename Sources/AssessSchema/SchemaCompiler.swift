@@ -76,7 +76,8 @@ public struct SchemaCompiler: Sendable {
     public static func validateSchemaDocument(_ schemaDocument: JSONNode) -> [ValidationError] {
         switch metaschemaResult {
         case .success(let schema):
-            return schema.validate(schemaDocument)
+            // The quick yes/no first: explaining is only for a document that fails.
+            return schema.isValid(schemaDocument) ? [] : schema.validate(schemaDocument)
         case .failure(let error):
             return [ValidationError(
                 instanceOffset: 0, instancePath: "", keywordLocation: error.keywordLocation, keyword: "$schema",

@@ -1,5 +1,6 @@
 @testable import AssessCore
 import AssessJSON
+import AssessSchema
 import XCTest
 import _AssessTestSupport
 
@@ -12,6 +13,14 @@ final class ContentSchemasTests: XCTestCase {
         for file in EmbeddedSchemas.files {
             let onDisk = try String(contentsOfFile: folder + "/" + file.name, encoding: .utf8)
             XCTAssertEqual(file.text + "\n", onDisk, "\(file.name) differs from its built-in copy: run scripts/embed-schemas")
+        }
+    }
+
+    /// Loading skips the metaschema check for built-in copies: this test is that check.
+    func testBuiltInCopiesAreValidDraft202012Schemas() throws {
+        for file in EmbeddedSchemas.files {
+            let root = try JSONParser.parse(Array(file.text.utf8)).root
+            XCTAssertEqual(SchemaCompiler.metaschemaErrors(for: root).map(\.message), [], file.name)
         }
     }
 

@@ -4,6 +4,7 @@ import AssessCore
 extension Assess {
     struct Commit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "commit",
             abstract: "Validate, then commit the changed assessments alone through libgit2.",
             discussion: """
                 Like `git commit -- PATHS`: the commit holds HEAD plus the given content files as they are in the \

@@ -4,6 +4,7 @@ import AssessCore
 extension Assess {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare the machine's scores with the listen-based assessments, item by item.",
             discussion: """
                 For each item: headline score and band against the listen score, the delta, whether the listen \

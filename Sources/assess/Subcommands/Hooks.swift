@@ -5,12 +5,14 @@ import Foundation
 extension Assess {
     struct Hooks: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hooks",
             abstract: "Manage the git hooks assess provides.",
             subcommands: [Install.self]
         )
 
         struct Install: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "install",
                 abstract: "Install a pre-commit hook that runs `assess validate --staged`.",
                 discussion: "Never overwrites a pre-commit hook that assess did not write."
             )

@@ -4,6 +4,7 @@ import AssessCore
 extension Assess {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every library item with its assessment status, machine headline, listen score and delta."
         )
 

@@ -6,6 +6,7 @@ import Foundation
 extension Assess {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Scaffold a listen-based assessment, prefilled from the library item and the machine map.",
             discussion: """
                 Writes content/resources/transcript-assessments/<slug>.json as a draft, atomically, \

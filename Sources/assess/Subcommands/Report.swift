@@ -4,6 +4,7 @@ import AssessCore
 extension Assess {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Report on the whole corpus: assessment backlog, band agreement, kappa, mean absolute error, disagreements.",
             discussion: """
                 The statistics rest on the items with a perspective map and a listen score (from the status given \

@@ -4,6 +4,7 @@ import AssessCore
 extension Assess {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Show what a commit would record: each changed assessment against HEAD, field by field.",
             discussion: "Also shows each file's validation findings and its distance from the machine's headline."
         )

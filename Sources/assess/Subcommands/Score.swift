@@ -7,6 +7,7 @@ extension ScoreOutputFormat: ExpressibleByArgument {}
 extension Assess {
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "score",
             abstract: "Score transcripts with the lexicon and write their perspective maps.",
             discussion: """
                 Reads content/resources/transcripts/<slug>.vtt, .srt or .txt, cuts it into slices (timed: \

@@ -4,6 +4,7 @@ import AssessCore
 extension Assess {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show everything known about one item: library facts, machine scores, the assessment, and how they compare.",
             discussion: """
                 The machine's headline score and its slice statistics are different things and are labelled so: \

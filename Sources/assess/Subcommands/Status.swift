@@ -4,6 +4,7 @@ import AssessCore
 extension Assess {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show the content files changed against HEAD, staged or not, with their validity."
         )
 

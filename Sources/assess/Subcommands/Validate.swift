@@ -6,6 +6,7 @@ extension ValidationOutputFormat: ExpressibleByArgument {}
 extension Assess {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check content files against the schemas and the rules no schema can say.",
             discussion: """
                 With no paths, checks every library item, perspective map and assessment. A folder means \
