@@ -1,4 +1,5 @@
 import Clibgit2
+import Dispatch
 
 /// Process-wide libgit2 initialisation. `git_libgit2_init` is reference
 /// counted and thread-safe; the library stays initialised for the process.
@@ -14,6 +15,15 @@ enum Libgit2 {
 
     static func ensureInitialised() {
         _ = initialised
+    }
+}
+
+extension GitRepository {
+    /// Starts libgit2's one-time set-up on another thread, so that it overlaps the caller's
+    /// own start-up (parsing arguments, compiling schemas). The set-up reads the system's CA
+    /// certificates, a third of a small `assess status`; the first libgit2 call waits for it.
+    public static func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { Libgit2.ensureInitialised() }
     }
 }
 

@@ -23,6 +23,7 @@ enum Main {
     static func main() {
         do {
             let (arguments, paths) = BulkArguments.split(Array(CommandLine.arguments.dropFirst()))
+            if GitUse.expected(arguments) { GitRepository.prepareInBackground() }
             var command = try Assess.parseAsRoot(arguments)
             if !paths.isEmpty, var validate = command as? Assess.Validate {
                 validate.paths += paths
@@ -32,5 +33,15 @@ enum Main {
         } catch {
             Terminal.exit(for: error)
         }
+    }
+}
+
+/// Which command lines will open the repository through libgit2.
+enum GitUse {
+    static let commands: Set<String> = ["status", "review", "commit", "hooks", "new"]
+
+    static func expected(_ arguments: [String]) -> Bool {
+        guard let command = arguments.first else { return false }
+        return commands.contains(command) || (command == "validate" && arguments.contains("--staged"))
     }
 }

@@ -20,6 +20,21 @@ struct RepositoryOptions: ParsableArguments {
         }
     }
 
+    /// The workspace, its content schemas and its git repository. The schemas compile before
+    /// the repository opens, while libgit2 sets itself up on another thread.
+    func gitWorkspaceAndSchemas() throws -> (Workspace, GitRepository, ContentSchemas) {
+        let workspace = try workspace()
+        guard workspace.isGitRepository else {
+            throw CommandError("\(workspace.layout.root) is not a git repository; this command works on git history")
+        }
+        let schemas = try workspace.contentSchemas()
+        do {
+            return (workspace, try workspace.gitRepository(), schemas)
+        } catch {
+            throw CommandError(error.description)
+        }
+    }
+
     func workspace() throws -> Workspace {
         do {
             return try Workspace.locate(repo: repo, currentDirectory: FileSystem.currentDirectory())

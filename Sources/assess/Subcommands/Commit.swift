@@ -26,8 +26,7 @@ extension Assess {
         var items: [String] = []
 
         func run() throws {
-            let (workspace, git) = try repository.gitWorkspace()
-            let schemas = try workspace.contentSchemas()
+            let (workspace, git, schemas) = try repository.gitWorkspaceAndSchemas()
             let run = CommitRun(
                 arguments: items, message: message, runHooks: !noVerify, environment: Terminal.environment,
                 today: Terminal.today)

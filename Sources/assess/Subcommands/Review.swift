@@ -21,8 +21,7 @@ extension Assess {
             let slugs = try self.slugs.map { raw in
                 do { return try Slug(raw) } catch { throw CommandError(String(describing: error)) }
             }
-            let (workspace, git) = try repository.gitWorkspace()
-            let schemas = try workspace.contentSchemas()
+            let (workspace, git, schemas) = try repository.gitWorkspaceAndSchemas()
             let report: ReviewReport
             do {
                 report = try ReviewReport.make(

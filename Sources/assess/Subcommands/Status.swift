@@ -14,8 +14,7 @@ extension Assess {
         var format: StatusFormat = .text
 
         func run() throws {
-            let (workspace, git) = try repository.gitWorkspace()
-            let schemas = try workspace.contentSchemas()
+            let (workspace, git, schemas) = try repository.gitWorkspaceAndSchemas()
             let report: StatusReport
             do {
                 report = try StatusReport.make(workspace: workspace, repository: git, schemas: schemas, today: Terminal.today)

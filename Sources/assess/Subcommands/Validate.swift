@@ -64,8 +64,7 @@ extension Assess {
 
         /// The index as a commit would record it (`GIT_INDEX_FILE` when a hook is given one).
         private func runStaged() throws {
-            let (workspace, git) = try repository.gitWorkspace()
-            let schemas = try workspace.contentSchemas()
+            let (workspace, git, schemas) = try repository.gitWorkspaceAndSchemas()
             let summary: ValidationSummary
             do {
                 summary = try StagedValidation.run(
