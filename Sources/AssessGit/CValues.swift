@@ -15,9 +15,20 @@ func hexString(_ oid: UnsafePointer<git_oid>) -> String {
     return String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
+/// Whether two object ids are the same.
+func sameID(_ first: git_oid, _ second: git_oid) -> Bool {
+    withUnsafePointer(to: first) { first in withUnsafePointer(to: second) { git_oid_equal(first, $0) != 0 } }
+}
+
 /// A borrowed C string copied into Swift, or nil.
 func copiedString(_ pointer: UnsafePointer<CChar>?) -> String? {
     pointer.map { String(cString: $0) }
+}
+
+/// A C string as a String when it is valid UTF-8; nil otherwise (decoding would change it,
+/// and libgit2 would be handed another path).
+func exactString(_ pointer: UnsafePointer<CChar>) -> String? {
+    String(validatingCString: pointer)
 }
 
 /// Runs `body` with `strings` as a `git_strarray` that lives for the call only.

@@ -15,6 +15,10 @@ extension GitRepository {
     /// such file, or on an unborn branch.
     public func blobAtHead(_ path: String) throws(GitError) -> [UInt8]? {
         guard let tree = try Self.headTree(in: handle) else { return nil }
+        if let known = try headBlobFromIndex(path, head: tree) {
+            guard var id = known else { return nil }
+            return try blobContent(&id, describing: "\(path) in HEAD")
+        }
         var entryPointer: OpaquePointer?
         let result = git_tree_entry_bypath(&entryPointer, tree.pointer, path)
         if result == GIT_ENOTFOUND.rawValue { return nil }
@@ -36,6 +40,30 @@ extension GitRepository {
         return try withUnsafePointer(to: entry.pointee.id) { id throws(GitError) in
             try blobContent(id, describing: "\(path) in the index")
         }
+    }
+
+    /// HEAD's blob for `path`, read from the index when the index's cache tree shows that
+    /// `path`'s folder holds the very tree HEAD holds (then HEAD's entries there are the
+    /// index's): this spares reading a folder's tree of thousands of entries. Only once a
+    /// status has read the index with this repository: reading a large index costs more than
+    /// one tree. `.some(nil)` when HEAD has no file there; nil when the index cannot tell.
+    func headBlobFromIndex(_ path: String, head: ObjectHandle) throws(GitError) -> git_oid?? {
+        guard memo.cachedTrees != nil else { return nil }
+        let indexFile = gitDirectory + "/index"
+        guard let stamp = FileStamp(indexFile) else { return nil }
+        let index = try Self.freshIndex(of: handle)
+        guard copiedString(git_index_path(index.pointer)) == indexFile, FileStamp(indexFile) == stamp,
+            git_index_has_conflicts(index.pointer) == 0
+        else { return nil }
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        guard let cached = cachedTrees(indexFile: indexFile, stamp: stamp).id(of: folder),
+            let atHead = try Self.treeID(at: folder.isEmpty ? "" : folder + "/", in: head), sameID(cached, atHead)
+        else { return nil }
+        guard let entry = git_index_get_bypath(index.pointer, path, 0)?.pointee else { return .some(nil) }
+        // Intent-to-add entries are left out of the trees: HEAD's file, if any, is unknown here.
+        guard UInt32(entry.flags_extended) & GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue == 0 else { return nil }
+        guard entry.mode != GIT_FILEMODE_COMMIT.rawValue else { return .some(nil) }  // a submodule
+        return .some(entry.id)
     }
 
     func blobContent(_ id: UnsafePointer<git_oid>, describing what: String) throws(GitError) -> [UInt8] {

@@ -10,6 +10,10 @@ enum Libgit2 {
         // database (HEAD's tree, blobs just added): checking each of them again costs a
         // header read per file (a third of `assess commit` in a 30,000-file repository).
         _ = assess_git_set_strict_object_creation(0)
+        // With files staged in a content folder, a status reads HEAD's tree of that folder
+        // (thousands of entries) to compare it with the index, libgit2 reads it again, and
+        // `blobAtHead` once more: keep trees parsed after the first read.
+        _ = assess_git_set_cache_object_limit(GIT_OBJECT_TREE, 16 << 20)
         return true
     }()
 

@@ -9,6 +9,9 @@ import Darwin
 public struct GitRepository {
     let handle: RepositoryHandle
 
+    /// What was read from the repository's files and may serve again (see `cachedTrees`).
+    let memo = RepositoryMemo()
+
     /// The working directory, with no trailing slash.
     public let workdir: String
 

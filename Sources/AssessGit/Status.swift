@@ -41,29 +41,59 @@ extension GitRepository {
     /// "content/resources/transcript-assessments"), sorted by path. A folder matches only
     /// itself and what is under it ("x-old/" never matches "x"); no folders means the whole
     /// work tree. Ignored files are left out; renames are detected on both sides.
-    public func status(under folders: [String]) throws(GitError) -> [StatusEntry] {
-        var options = git_status_options()
-        try check("prepare status", git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)))
-        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
-        options.flags =
-            GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
-            | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue | GIT_STATUS_OPT_RENAMES_INDEX_TO_WORKDIR.rawValue
-            | GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH.rawValue
+    ///
+    /// By default the work tree is scanned first, on all cores, for the paths that may have
+    /// changed (see `WorkTreeScan`), and libgit2 then reports on those paths alone; when the
+    /// scan is unsure (conflicts, an unborn branch, a nested repository...) or finds many
+    /// paths, libgit2 examines everything, as it does when `exhaustive` is true. Both give
+    /// the same entries (and the same errors: a failing quick status gives way too).
+    public func status(under folders: [String], exhaustive: Bool = false) throws(GitError) -> [StatusEntry] {
         let pathspecs = Self.folderPathspecs(folders)
-        var pointer: OpaquePointer?
-        let result = withStringArray(pathspecs) { array in
-            options.pathspec = array
-            return git_status_list_new(&pointer, handle.pointer, &options)
-        }
-        try check("read the status of \(pathspecs.isEmpty ? "the work tree" : pathspecs.joined(separator: ", "))", result)
-        guard let pointer else { return [] }
-        let list = StatusListHandle(pointer, owner: handle)
+        if !exhaustive, let entries = try? quickStatus(under: pathspecs) { return entries }
+        return try statusEntries(pathspecs, of: Self.describe(pathspecs))
+    }
+
+    /// The options of every status that reports entries: both sides, untracked files one by
+    /// one, renames on both sides, pathspecs taken literally.
+    static let statusFlags: UInt32 =
+        GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+        | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX.rawValue | GIT_STATUS_OPT_RENAMES_INDEX_TO_WORKDIR.rawValue
+        | GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH.rawValue
+
+    /// libgit2's status of `pathspecs` (literal paths or "folder/" prefixes; none for
+    /// everything) as entries sorted by path, both sides unless `show` says otherwise;
+    /// `what` names them in an error.
+    func statusEntries(_ pathspecs: [String], show: git_status_show_t = GIT_STATUS_SHOW_INDEX_AND_WORKDIR, of what: String)
+        throws(GitError) -> [StatusEntry]
+    {
+        guard let list = try statusList(pathspecs, show: show, flags: Self.statusFlags, of: what)
+        else { return [] }
         var entries: [StatusEntry] = []
         for index in 0..<git_status_list_entrycount(list.pointer) {
             guard let entry = git_status_byindex(list.pointer, index)?.pointee else { continue }
             if let converted = StatusEntry(entry) { entries.append(converted) }
         }
         return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    func statusList(_ pathspecs: [String], show: git_status_show_t, flags: UInt32, of what: String) throws(GitError)
+        -> StatusListHandle?
+    {
+        var options = git_status_options()
+        try check("prepare status", git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)))
+        options.show = show
+        options.flags = flags
+        var pointer: OpaquePointer?
+        let result = withStringArray(pathspecs) { array in
+            options.pathspec = array
+            return git_status_list_new(&pointer, handle.pointer, &options)
+        }
+        try check("read the status of \(what)", result)
+        return pointer.map { StatusListHandle($0, owner: handle) }
+    }
+
+    static func describe(_ pathspecs: [String]) -> String {
+        pathspecs.isEmpty ? "the work tree" : pathspecs.joined(separator: ", ")
     }
 
     /// "a/b" and "a/b/" become "a/b/"; "" and "." mean the whole work tree (no pathspec).
