@@ -89,6 +89,16 @@ struct TextFormsTests {
         // "e\u{301}" and "é" are equal as Swift strings but differ in bytes; byte order decides.
         let mixed = ["é.json", "e\u{301}.json", "f.json", "e.json", "z.json"]
         #expect(FileSystem.sortedBytewise(mixed) == ["e.json", "e\u{301}.json", "f.json", "z.json", "é.json"])
+        // Names that share their first 16 bytes, prefixes of each other, and names of every length.
+        var names = ["episode-00001-interpretability.json", "episode-00001-interp.json", "episode-00001-in",
+                     "episode-00001-i", "episode-00001-inz", "episode-0000", "", "episode-00001-interpretability"]
+        var state: UInt64 = 42
+        for _ in 0..<500 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            let length = Int(state >> 59)
+            names.append(String((0..<length).map { offset in "ab-é0"[("ab-é0".index("ab-é0".startIndex, offsetBy: Int((state >> UInt64(offset * 3)) % 5)))] }))
+        }
+        #expect(FileSystem.sortedBytewise(names) == names.sorted(by: bytewiseLess))
     }
 
     @Test func clockTimes() {

@@ -84,10 +84,17 @@ public struct Corpus: Sendable {
                     path: layout.relativePath(.assessment, slug), position: nil,
                     message: "no library item \"\(slug)\": assessment left out"))
         }
-        let items = library.map { slug, item in
-            CorpusItem(slug: slug, library: item, map: maps[slug], assessment: assessments[slug])
+        // Slugs are ASCII: their byte order is `Slug`'s order. Sorting the slugs alone, not the items.
+        let items = sortedByBytes(Array(library.keys)) { $0.rawValue }.map { slug in
+            CorpusItem(slug: slug, library: library[slug]!, map: maps[slug], assessment: assessments[slug])
         }
-        return Corpus(items: items, warnings: warnings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+        return Corpus(sortedItems: items, warnings: warnings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+    }
+
+    /// Items already in slug order.
+    private init(sortedItems: [CorpusItem], warnings: [CorpusWarning]) {
+        self.items = sortedItems
+        self.warnings = warnings
     }
 
     private struct File: Sendable {

@@ -92,11 +92,9 @@ public enum FileSystem {
         return sortedBytewise(names)
     }
 
-    /// Names in byte order. For ASCII names that is the standard library's own order,
-    /// whose comparison is much quicker than one through `withUTF8`.
+    /// Names in byte order.
     static func sortedBytewise(_ names: [String]) -> [String] {
-        if names.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return names.sorted() }
-        return names.sorted(by: bytewiseLess)
+        sortedByBytes(names) { $0 }
     }
 
     /// Reads a whole regular file, refusing one larger than `limit` bytes before reading it.
@@ -194,6 +192,35 @@ public enum FileSystem {
 }
 
 /// `a < b` comparing UTF-8 bytes (unsigned), as `memcmp` does.
+/// `items` ordered by the UTF-8 bytes of `key`. Each key's first 16 bytes are packed into two
+/// big-endian words once, so most comparisons are of integers; keys that share those bytes
+/// compare in full. (No key holds a NUL byte, so the zero padding sorts a prefix first.)
+func sortedByBytes<Item>(_ items: [Item], key: (Item) -> String) -> [Item] {
+    var keyed: [(high: UInt64, low: UInt64, index: Int)] = []
+    keyed.reserveCapacity(items.count)
+    for (index, item) in items.enumerated() {
+        var high: UInt64 = 0, low: UInt64 = 0
+        var position = 0
+        for byte in key(item).utf8 {
+            if position < 8 {
+                high |= UInt64(byte) << UInt64(56 - 8 * position)
+            } else if position < 16 {
+                low |= UInt64(byte) << UInt64(56 - 8 * (position - 8))
+            } else {
+                break
+            }
+            position += 1
+        }
+        keyed.append((high, low, index))
+    }
+    keyed.sort { a, b in
+        if a.high != b.high { return a.high < b.high }
+        if a.low != b.low { return a.low < b.low }
+        return bytewiseLess(key(items[a.index]), key(items[b.index]))
+    }
+    return keyed.map { items[$0.index] }
+}
+
 func bytewiseLess(_ a: String, _ b: String) -> Bool {
     var a = a, b = b
     return a.withUTF8 { x in
