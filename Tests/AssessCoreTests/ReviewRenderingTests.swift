@@ -174,3 +174,21 @@ extension WrappingTests {
         }
     }
 }
+
+final class CharacterCountTests: XCTestCase {
+    /// The quick count agrees with `count` on the text the reports draw, and falls back to it
+    /// on anything else.
+    func testAgreesWithCount() {
+        let texts = [
+            "", "plain", "−24.24 risk-forward", "◖━━━━━━◗ ● ├─┼─┤ ▁▂▃▄▅▆▇█", "a\r\nb", "tab\there", "e\u{301}", "👍🏽",
+            "🇫🇷", "x\u{FE0F}", "soft\u{AD}hyphen", "café · naïve — “quoted” … →", "ᄀ\u{1161}", "a\u{200D}b", "\u{20DD}○",
+        ]
+        for text in texts {
+            XCTAssertEqual(text.characterCount, text.count, text.debugDescription)
+            XCTAssertEqual(text.padding(12).count, max(12, text.count), text.debugDescription)
+            XCTAssertEqual((text + "  ").trimmedRight, text, text.debugDescription)
+        }
+        XCTAssertEqual("a  ".trimmedRight, "a")
+        XCTAssertEqual("−5".leftPadding(4), "  −5")
+    }
+}

@@ -17,17 +17,19 @@ struct TextTable {
     var rightAligned: Set<Int> = []
 
     func render(style: TerminalStyle, indent: String = "") -> [String] {
-        var widths = header.map(\.count)
-        for row in rows {
-            for (column, cell) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], cell.text.count)
+        // Each cell's width in characters, counted once.
+        let rowWidths = rows.map { row in row.map(\.text.characterCount) }
+        var widths = header.map(\.characterCount)
+        for row in rowWidths {
+            for (column, width) in row.enumerated() where column < widths.count {
+                widths[column] = max(widths[column], width)
             }
         }
-        func line(_ cells: [Cell]) -> String {
+        func line(_ cells: [Cell], _ cellWidths: [Int]) -> String {
             var parts: [String] = []
             for (column, cell) in cells.enumerated() {
-                let width = column < widths.count ? widths[column] : cell.text.count
-                let gap = String(repeating: " ", count: max(0, width - cell.text.count))
+                let width = column < widths.count ? widths[column] : cellWidths[column]
+                let gap = String(repeating: " ", count: max(0, width - cellWidths[column]))
                 let last = column == cells.count - 1
                 if rightAligned.contains(column) {
                     parts.append(gap + cell.paint(cell.text))
@@ -37,6 +39,7 @@ struct TextTable {
             }
             return (indent + parts.joined(separator: "  ")).trimmedRight
         }
-        return [line(header.map { Cell($0, paint: style.bold) })] + rows.map(line)
+        return [line(header.map { Cell($0, paint: style.bold) }, header.map(\.characterCount))]
+            + zip(rows, rowWidths).map { line($0.0, $0.1) }
     }
 }
