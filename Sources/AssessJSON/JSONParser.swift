@@ -161,7 +161,7 @@ private struct Parser {
     }
 
     /// Objects with fewer members than this check duplicates by a linear scan.
-    static let linearKeyScanLimit = 12
+    static let linearKeyScanLimit = 32
 
     let source: [UInt8]
     let p: UnsafePointer<UInt8>
