@@ -332,19 +332,8 @@ final class EvaluationContext {
         _ map: PropertyTable, _ properties: Keyword, _ additional: Int, _ additionalKeyword: Keyword, _ object: JSONObject,
         _ annotations: inout Annotations?
     ) -> Bool {
-        let additionalIsFalse = isFalse(additional)
-        if !collecting && annotations == nil {
-            // The yes/no probe: straight through the members' storage, first failure ends it.
-            return object.members.withUnsafeBufferPointer { members in
-                var none: Annotations? = nil
-                for position in members.indices {
-                    let child = map.value(for: members[position].key) ?? additional
-                    if isFalse(child) || !evaluate(child, members[position].value, &none) { return false }
-                }
-                return true
-            }
-        }
         var valid = true
+        let additionalIsFalse = isFalse(additional)
         for position in object.members.indices {
             if annotations != nil { annotations!.properties[position] = true }
             if let child = map.value(for: object.members[position].key) {
@@ -472,15 +461,6 @@ final class EvaluationContext {
         _ keyword: Keyword, _ child: Int, _ prefixCount: Int, _ items: [JSONNode], _ annotations: inout Annotations?
     ) -> Bool {
         guard prefixCount < items.count else { return true }
-        if !collecting && annotations == nil {
-            // The yes/no probe: straight through the items' storage, first failure ends it.
-            if isFalse(child) { return false }
-            return items.withUnsafeBufferPointer { items in
-                var none: Annotations? = nil
-                for index in prefixCount..<items.count where !evaluate(child, items[index], &none) { return false }
-                return true
-            }
-        }
         var valid = true
         for index in prefixCount..<items.count {
             if annotations != nil { annotations!.items[index] = true }

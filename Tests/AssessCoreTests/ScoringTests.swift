@@ -89,7 +89,8 @@ final class ScoringTests: XCTestCase {
 
     func testMapStatsMustMatchTheSlices() throws {
         func findings(_ json: String) throws -> [Finding] {
-            MapStatsRule.check(try JSONParser.parse(Array(json.utf8)).root)
+            let root = try JSONParser.parse(Array(json.utf8)).root
+            return MapStatsRule.check(root, thresholds: PerspectiveMapFacts(root).thresholds)
         }
         let good = """
             {"slug": "ep", "slices": [{"index": 0, "words": 200, "score": -48.54}, {"index": 1, "words": 200, "score": 16.62}, {"index": 2, "words": 90, "score": 50.51}],

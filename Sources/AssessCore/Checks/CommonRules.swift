@@ -34,16 +34,16 @@ enum CommonRules {
 /// Rules for perspective maps.
 enum MapRules {
     static func check(_ file: CheckedFile, context: CheckContext) -> [Finding] {
-        headlineBand(file) + MapStatsRule.check(file.root)
+        let thresholds = PerspectiveMapFacts(file.root).thresholds
+        return headlineBand(file, thresholds: thresholds) + MapStatsRule.check(file.root, thresholds: thresholds)
     }
 
-    static func headlineBand(_ file: CheckedFile) -> [Finding] {
-        let facts = PerspectiveMapFacts(file.root)
+    static func headlineBand(_ file: CheckedFile, thresholds: BandThresholds) -> [Finding] {
         guard let headline = file.root["headline"], let scoreNode = headline["score"], let score = scoreNode.doubleValue,
             let bandNode = headline["band"], let band = bandNode.stringValue.flatMap(Band.init(rawValue:))
         else { return [] }
         return BandRule.check(
-            score: score, band: band, bandNode: bandNode, pointer: "/headline/band", thresholds: facts.thresholds)
+            score: score, band: band, bandNode: bandNode, pointer: "/headline/band", thresholds: thresholds)
     }
 }
 

@@ -9,13 +9,13 @@ enum MapStatsRule {
     static let id = "map-stats"
     static let tolerance = 0.01 + 1e-9
 
-    static func check(_ root: JSONNode) -> [Finding] {
+    /// `thresholds` are the map's own (`PerspectiveMapFacts.thresholds`), worked out once by the caller.
+    static func check(_ root: JSONNode, thresholds: BandThresholds) -> [Finding] {
         guard let slices = root["slices"]?.arrayValue, let stats = root["stats"], stats.objectValue != nil else {
             return []
         }
         let scores = slices.compactMap { $0["score"]?.doubleValue }
         guard scores.count == slices.count else { return [] }  // the schema reports a slice without a score
-        let thresholds = PerspectiveMapFacts(root).thresholds
         let expected = SliceStatistics(scores: scores, thresholds: thresholds)
         // Spelled out only when there is a finding to attach it to.
         var note: String { "stats are recomputed from slices[].score (percentiles by linear interpolation; bands: \(thresholds.summary)); run `assess score \(root["slug"]?.stringValue ?? "<slug>")` to regenerate the map" }

@@ -54,11 +54,8 @@ public struct Corpus: Sendable {
 
     public static func load(_ layout: ContentLayout, source: (any ContentSource)? = nil) -> Corpus {
         let source = source ?? WorkingTreeSource(root: layout.root)
-        let files = ContentKind.allCases.flatMap { kind in
-            FileSystem.list(layout.folder(kind)).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { (kind, $0) }
-        }
-        let loaded = parallelMap(files.map { File(kind: $0.0, name: $0.1) }) { file in
-            read(file, layout: layout, source: source)
+        let loaded = parallelMap(ContentTargets.all(in: layout)) { target in
+            read(target, source: source)
         }
         var warnings: [CorpusWarning] = []
         var library: [Slug: LibraryItem] = [:]
@@ -97,26 +94,21 @@ public struct Corpus: Sendable {
         self.warnings = warnings
     }
 
-    private struct File: Sendable {
-        var kind: ContentKind
-        var name: String
-    }
-
     private enum Loaded: Sendable {
         case library(Slug, LibraryItem)
         case map(Slug, PerspectiveMap)
         case assessment(Slug, Assessment)
     }
 
-    private static func read(_ file: File, layout: ContentLayout, source: any ContentSource) -> Result<Loaded, CorpusWarning> {
-        let relative = ContentLayout.resourcesPath + "/" + file.kind.folder + "/" + file.name
+    private static func read(_ target: ContentTarget, source: any ContentSource) -> Result<Loaded, CorpusWarning> {
+        let stem = target.stem
+        let relative = ContentLayout.resourcesPath + "/" + target.kind.folder + "/" + stem + ".json"
         func warning(_ message: String, _ position: SourcePosition? = nil) -> Result<Loaded, CorpusWarning> {
             .failure(CorpusWarning(path: relative, position: position, message: message + "; left out"))
         }
-        let stem = String(file.name.dropLast(5))
         guard let slug = try? Slug(stem) else { return warning("file name is not a valid slug") }
         let bytes: [UInt8]
-        switch source.read(layout.folder(file.kind) + "/" + file.name, limit: JSONParseOptions.defaultMaxBytes) {
+        switch source.read(target.path, limit: JSONParseOptions.defaultMaxBytes) {
         case .success(let read): bytes = read
         case .failure(let error): return warning(error.message)
         }
@@ -129,7 +121,7 @@ public struct Corpus: Sendable {
         guard root.objectValue != nil else { return warning("expected a JSON object, found \(root.typeName)", SourcePosition(line: 1, column: 1)) }
         // Lines are counted only for a warning's position.
         var text: SourceText { SourceText(bytes) }
-        switch file.kind {
+        switch target.kind {
         case .libraryItem:
             return .success(.library(slug, LibraryItem(slug: stem, root)))
         case .perspectiveMap:
