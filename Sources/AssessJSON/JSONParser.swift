@@ -167,6 +167,8 @@ private struct Parser {
     let p: UnsafePointer<UInt8>
     let n: Int
     let maxDepth: Int
+    /// `SmallString.asciiFlags`, read once: short ASCII strings are made without the library's checks.
+    let smallFlags = SmallString.asciiFlags
     var i = 0
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
@@ -353,7 +355,7 @@ private struct Parser {
                 if frames[top].isObject {
                     var key = ""
                     swap(&key, &frames[top].key)
-                    members.append(JSONMember(key: key, keyOffset: frames[top].keyOffset, value: node))
+                    members.append(JSONMember(key: key, keyOffset: frames[top].keyOffset, value: consume node))
                     guard i < n else { throw fail(.unexpectedEnd(expected: Expect.objectNext), at: n) }
                     let byte = p[i]
                     if byte == ASCII.comma {
@@ -375,7 +377,7 @@ private struct Parser {
                         throw unexpected(at: i, expected: Expect.objectNext)
                     }
                 } else {
-                    values.append(node)
+                    values.append(consume node)
                     guard i < n else { throw fail(.unexpectedEnd(expected: Expect.arrayNext), at: n) }
                     let byte = p[i]
                     if byte == ASCII.comma {
@@ -543,12 +545,10 @@ private struct Parser {
             guard i < n else { throw fail(.unexpectedEnd(expected: Expect.endOfString), at: n) }
             let byte = p[i]
             if byte == ASCII.quote {
-                let string = String(
-                    decoding: UnsafeBufferPointer(start: p + contentStart, count: i - contentStart),
-                    as: UTF8.self
-                )
+                let count = i - contentStart
                 i += 1
-                return string
+                if let smallFlags, let small = SmallString.ascii(p + contentStart, count: count, flags: smallFlags) { return small }
+                return String(decoding: UnsafeBufferPointer(start: p + contentStart, count: count), as: UTF8.self)
             } else if byte == ASCII.backslash {
                 return try parseEscapedString(contentStart: contentStart)
             } else if byte < 0x20 {
@@ -779,7 +779,7 @@ private struct Parser {
                 throw numberContinuation(start: start)
             }
         }
-        let literal = text(start..<i)
+        let literal = smallFlags.flatMap { SmallString.ascii(p + start, count: i - start, flags: $0) } ?? text(start..<i)
         var double: Double
         if digits <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             // Clinger's fast path: both operands exact, so one rounding is correct.

@@ -98,11 +98,17 @@ final class Keyword: Sendable {
     let name: String
     /// `#/properties/a/minimum`, or `<document>#/...` outside the root document.
     let location: String
+    /// The assertion in a form checked without copying (`.general` for the rest).
+    let fast: FastAssertion
+    /// For an `enum` of strings: the strings as a table (what `fast` points into).
+    private let strings: PropertyTable?
 
     init(kind: KeywordKind, name: String, location: String) {
         self.kind = kind
         self.name = name
         self.location = location
+        strings = FastAssertion.stringTable(kind)
+        fast = FastAssertion(kind, strings: strings)
     }
 }
 
@@ -133,10 +139,28 @@ struct CompiledNode: Sendable {
     }
 }
 
+/// What evaluation reads of a node before anything else, in plain memory: reading it touches
+/// no reference count.
+struct NodeHeader {
+    /// -1 for a schema object, 0 for `false`, 1 for `true`.
+    var boolValue: Int8
+    var assertionsOnly: Bool
+    var hasUnevaluated: Bool
+    var resource: Int32
+    /// The node's keywords: `keywordRefs[keywordStart ..< keywordStart + keywordCount]`.
+    var keywordStart: Int32
+    var keywordCount: Int32
+}
+
 /// A compiled schema: an immutable keyword tree with every reference resolved.
 /// Validate any number of instances, from any number of threads.
-public final class Schema: Sendable {
+public final class Schema: @unchecked Sendable {
     let nodes: [CompiledNode]
+    /// Per node, its header; and every node's keywords, unretained (`nodes` holds them).
+    /// Both are written once here and freed with the schema: immutable in between, so safe
+    /// to read from any thread.
+    let headers: UnsafeMutableBufferPointer<NodeHeader>
+    let keywordRefs: UnsafeMutableBufferPointer<Unmanaged<Keyword>>
     /// Per schema resource: `$dynamicAnchor` name -> node.
     let dynamicAnchors: [[String: Int]]
     let root: Int
@@ -165,6 +189,25 @@ public final class Schema: Sendable {
         self.root = root
         self.options = options
         self.baseURI = baseURI
+        let compiled = self.nodes
+        headers = .allocate(capacity: max(1, compiled.count))
+        keywordRefs = .allocate(capacity: max(1, compiled.reduce(0) { $0 + $1.keywords.count }))
+        var next = 0
+        for (index, node) in compiled.enumerated() {
+            headers[index] = NodeHeader(
+                boolValue: node.boolValue.map { $0 ? 1 : 0 } ?? -1, assertionsOnly: node.assertionsOnly,
+                hasUnevaluated: node.hasUnevaluated, resource: Int32(node.resource), keywordStart: Int32(next),
+                keywordCount: Int32(node.keywords.count))
+            for keyword in node.keywords {
+                keywordRefs[next] = Unmanaged.passUnretained(keyword)
+                next += 1
+            }
+        }
+    }
+
+    deinit {
+        headers.deallocate()
+        keywordRefs.deallocate()
     }
 
     /// Every reason why `instance` does not conform, in instance document order

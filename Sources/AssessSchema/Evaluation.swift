@@ -48,9 +48,14 @@ final class EvaluationContext {
     var explaining = 0
     let maxDepth: Int
     let usesDynamicScope: Bool
+    /// The schema's node headers and keywords (valid while `schema` is held).
+    let headers: UnsafeMutableBufferPointer<NodeHeader>
+    let keywordRefs: UnsafeMutableBufferPointer<Unmanaged<Keyword>>
 
     init(schema: Schema, collecting: Bool) {
         self.schema = schema
+        self.headers = schema.headers
+        self.keywordRefs = schema.keywordRefs
         self.usesDynamicScope = schema.usesDynamicScope
         self.nodes = schema.nodes
         self.collecting = collecting
@@ -82,19 +87,21 @@ final class EvaluationContext {
     }
 
     @inline(__always)
-    func isFalse(_ index: Int) -> Bool { nodes[index].boolValue == false }
+    func isFalse(_ index: Int) -> Bool { headers[index].boolValue == 0 }
 
     // MARK: Evaluation
 
     /// Evaluates node `index` against `instance`. When `annotations` is non-nil the
     /// caller wants to know which properties / items were evaluated.
     func evaluate(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
-        if let value = nodes[index].boolValue {
+        let header = headers[index]
+        if header.boolValue >= 0 {
+            let value = header.boolValue == 1
             if !value && collecting { reportFalseSchema(index, instance) }
             return value
         }
-        if nodes[index].assertionsOnly && depth < maxDepth {
-            return checkAssertions(index, instance)
+        if header.assertionsOnly && depth < maxDepth {
+            return checkAssertions(header, instance)
         }
         depth += 1
         defer { depth -= 1 }
@@ -102,30 +109,32 @@ final class EvaluationContext {
             if collecting && !reportedDepth { reportDepth(index, instance) }
             return false
         }
-        let resource = nodes[index].resource
+        let resource = Int(header.resource)
         let entered = usesDynamicScope && scope.last != resource
         if entered { scope.append(resource) }
         defer { if entered { scope.removeLast() } }
-        if nodes[index].hasUnevaluated {
-            return evaluateCollecting(index, instance, &annotations)
+        if header.hasUnevaluated {
+            return evaluateCollecting(header, instance, &annotations)
         }
-        return evaluateKeywords(index, instance, &annotations)
+        return evaluateKeywords(header, instance, &annotations)
     }
 
     /// A node with `unevaluated*`: its keywords see only their own annotations, which then join the caller's.
     @inline(never)
-    private func evaluateCollecting(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+    private func evaluateCollecting(_ header: NodeHeader, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
         var local: Annotations? = Annotations(instance)
-        let valid = evaluateKeywords(index, instance, &local)
+        let valid = evaluateKeywords(header, instance, &local)
         if annotations != nil, let local { annotations!.merge(local) }
         return valid
     }
 
     /// A node of assertions only: each keyword checked directly, with nothing to enter or annotate.
     @inline(never)
-    private func checkAssertions(_ index: Int, _ instance: JSONNode) -> Bool {
+    private func checkAssertions(_ header: NodeHeader, _ instance: JSONNode) -> Bool {
         var valid = true
-        for keyword in nodes[index].keywords where !checkAssertion(keyword, instance) {
+        let start = Int(header.keywordStart)
+        for position in start..<(start + Int(header.keywordCount)) {
+            if keywordRefs[position]._withUnsafeGuaranteedRef({ checkAssertion($0, instance) }) { continue }
             valid = false
             if !collecting { return false }
         }
@@ -133,14 +142,13 @@ final class EvaluationContext {
     }
 
     @inline(never)
-    private func evaluateKeywords(_ index: Int, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
+    private func evaluateKeywords(_ header: NodeHeader, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
         var valid = true
-        let keywords = nodes[index].keywords
-        for position in keywords.indices {
-            if !evaluateKeyword(keywords[position], instance, &annotations) {
-                valid = false
-                if !collecting { return false }
-            }
+        let start = Int(header.keywordStart)
+        for position in start..<(start + Int(header.keywordCount)) {
+            if keywordRefs[position]._withUnsafeGuaranteedRef({ evaluateKeyword($0, instance, &annotations) }) { continue }
+            valid = false
+            if !collecting { return false }
         }
         return valid
     }
@@ -246,11 +254,16 @@ final class EvaluationContext {
     /// The path is kept only while errors are collected: a probe (collecting off) never
     /// turns collecting back on below it, so nothing reads the path it would have built.
     private func evaluateMember(_ child: Int, _ member: JSONMember) -> Bool {
+        withUnsafePointer(to: member) { evaluateMember(child, at: $0) }
+    }
+
+    /// `evaluateMember` for a member read in place (from its object's storage: no copy).
+    private func evaluateMember(_ child: Int, at member: UnsafePointer<JSONMember>) -> Bool {
         var none: Annotations? = nil
-        guard collecting else { return evaluate(child, member.value, &none) }
-        path.append(.key(member.key))
+        guard collecting else { return evaluate(child, member.pointee.value, &none) }
+        path.append(.key(member.pointee.key))
         defer { path.removeLast() }
-        return evaluate(child, member.value, &none)
+        return evaluate(child, member.pointee.value, &none)
     }
 
     private func evaluateElement(_ child: Int, _ index: Int, _ item: JSONNode) -> Bool {
@@ -332,27 +345,30 @@ final class EvaluationContext {
         _ map: PropertyTable, _ properties: Keyword, _ additional: Int, _ additionalKeyword: Keyword, _ object: JSONObject,
         _ annotations: inout Annotations?
     ) -> Bool {
-        var valid = true
         let additionalIsFalse = isFalse(additional)
-        for position in object.members.indices {
-            if annotations != nil { annotations!.properties[position] = true }
-            if let child = map.value(for: object.members[position].key) {
-                if isFalse(child) {
-                    if collecting { reportForbiddenProperty(properties, object.members[position]) }
-                } else if evaluateMember(child, object.members[position]) {
+        // Members are read in place from their storage: no copy of a key or value per member.
+        return object.members.withUnsafeBufferPointer { members in
+            var valid = true
+            for position in members.indices {
+                if annotations != nil { annotations!.properties[position] = true }
+                if let child = map.value(for: members[position].key) {
+                    if isFalse(child) {
+                        if collecting { reportForbiddenProperty(properties, members[position]) }
+                    } else if evaluateMember(child, at: members.baseAddress! + position) {
+                        continue
+                    }
+                } else if additionalIsFalse {
+                    if collecting {
+                        reportUnknownProperty(additionalKeyword, members[position], object, candidates: map.names.sorted())
+                    }
+                } else if evaluateMember(additional, at: members.baseAddress! + position) {
                     continue
                 }
-            } else if additionalIsFalse {
-                if collecting {
-                    reportUnknownProperty(additionalKeyword, object.members[position], object, candidates: map.names.sorted())
-                }
-            } else if evaluateMember(additional, object.members[position]) {
-                continue
+                valid = false
+                if !collecting { return false }
             }
-            valid = false
-            if !collecting { return false }
+            return valid
         }
-        return valid
     }
 
     @inline(never)
@@ -767,22 +783,9 @@ final class EvaluationContext {
 
     // MARK: Assertions
 
-    /// True when `object` has every name of `table`, found in one pass over its members
-    /// (one lookup each) rather than one scan of the members per name.
-    @inline(__always)
-    private func hasAll(_ table: PropertyTable, _ object: JSONObject) -> Bool {
-        let wanted = table.names.count
-        guard wanted <= 64, object.members.count >= wanted else { return false }
-        if wanted == 0 { return true }
-        var seen: UInt64 = 0
-        for member in object.members {
-            if let position = table.position(of: member.key) { seen |= 1 << UInt64(position) }
-        }
-        return seen.nonzeroBitCount == wanted
-    }
-
     @inline(never)
     private func checkAssertion(_ keyword: Keyword, _ instance: JSONNode) -> Bool {
+        if keyword.fast.holds(for: instance) { return true }
         switch keyword.kind {
         case .type(let types, let names):
             if types.matches(instance) { return true }

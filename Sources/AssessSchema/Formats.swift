@@ -275,6 +275,15 @@ enum Formats {
         return !(arabicIndic && extendedArabicIndic)
     }
 
+    /// The symbols RFC 5322 allows in an atom besides letters and digits: ``!#$%&'*+-/=?^_`{|}~``.
+    @inline(__always)
+    static func isAtextSymbol(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21, 0x23...0x27, 0x2A, 0x2B, 0x2D, 0x2F, 0x3D, 0x3F, 0x5E...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+
     static func isEmail(_ bytes: [UInt8]) -> Bool {
         guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1 else { return false }
         let local = bytes[..<at]
@@ -293,10 +302,9 @@ enum Formats {
                 index += 1
             }
         } else {
-            let atext = Set("!#$%&'*+-/=?^_`{|}~".utf8)
             let atoms = local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
             for atom in atoms {
-                guard !atom.isEmpty, atom.allSatisfy({ isAlpha($0) || isDigit($0) || atext.contains($0) }) else { return false }
+                guard !atom.isEmpty, atom.allSatisfy({ isAlpha($0) || isDigit($0) || isAtextSymbol($0) }) else { return false }
             }
         }
         if domain.first == UInt8(ascii: "[") {

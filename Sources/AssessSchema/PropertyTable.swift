@@ -1,3 +1,5 @@
+import AssessJSON
+
 /// Property names of one schema object (`properties`, or the names `additionalProperties`
 /// skips), looked up by code points: "é" and "e\u{301}" are two names.
 ///
@@ -14,6 +16,8 @@ final class PropertyTable: Sendable {
     /// Per name: its UTF-8 length and, for names of at most 16 bytes, those bytes packed
     /// into two words, so that most lookups compare two integers instead of two strings.
     private let packed: [PackedName]
+    /// `SmallString.available`, read once.
+    private let smallStrings = SmallString.available
 
     private struct PackedName: Sendable {
         var low: UInt64
@@ -64,21 +68,36 @@ final class PropertyTable: Sendable {
     @inline(__always)
     func position(of key: String) -> Int? {
         guard !names.isEmpty else { return nil }
+        // Most keys are small strings, whose bytes are already packed in the string itself.
+        if smallStrings, let small = SmallString.packed(key) { return position(small.low, small.high, small.count) }
         var key = key
         return key.withUTF8 { bytes in
             let (low, high) = Self.pack(bytes)
+            if bytes.count <= 16 { return position(low, high, bytes.count) }
             var slot = Self.hash(bytes, low, high) & mask
             while true {
                 let entry = Int(slots[slot])
                 if entry == 0 { return nil }
                 let name = packed[entry - 1]
                 if name.count == bytes.count, name.low == low, name.high == high {
-                    if bytes.count <= 16 { return entry - 1 }
                     var name = names[entry - 1]
                     if name.withUTF8({ $0.elementsEqual(bytes) }) { return entry - 1 }
                 }
                 slot = (slot + 1) & mask
             }
+        }
+    }
+
+    /// The lookup of a name of at most 16 bytes, given packed.
+    @inline(__always)
+    private func position(_ low: UInt64, _ high: UInt64, _ count: Int) -> Int? {
+        var slot = Self.hash(shortLow: low, high, count) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let name = packed[entry - 1]
+            if name.count == count, name.low == low, name.high == high { return entry - 1 }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -109,13 +128,16 @@ final class PropertyTable: Sendable {
     /// Short names hash their packed words; longer ones all their bytes (FNV-1a).
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> Int {
-        var hash: UInt64
-        if bytes.count <= 16 {
-            hash = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)
-        } else {
-            hash = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
+        if bytes.count <= 16 { return hash(shortLow: low, high, bytes.count) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    @inline(__always)
+    private static func hash(shortLow low: UInt64, _ high: UInt64, _ count: Int) -> Int {
+        let hash = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
+

@@ -182,3 +182,16 @@ final class EmphasisKeyTests: XCTestCase {
         XCTAssertEqual(emphases.listenOnly, ["deception"])
     }
 }
+
+final class TextKeysTests: XCTestCase {
+    func testLowercasedMatchesTheLibrary() {
+        for text in ["Ada@Editors.Example", "ada@editors.example", "", "MIXED case 123", "Élodie@Example.org", "ÀÉÎ"] {
+            XCTAssertEqual(TextKeys.lowercased(text), text.lowercased(), text)
+        }
+    }
+
+    func testWordsFoldSpacingAndCase() {
+        XCTAssertEqual(TextKeys.words("  Ada \t OKAFOR "), "ada okafor")
+        XCTAssertEqual(TextKeys.words("Zoë  Brandt"), "zoë brandt")
+    }
+}

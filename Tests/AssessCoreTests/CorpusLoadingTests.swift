@@ -43,6 +43,34 @@ final class CorpusLoadingTests: XCTestCase {
             ])
     }
 
+    /// Files are paired by slug, though "item-two.json" sorts before "item.json" by file name.
+    func testFilesPairBySlugWhereOneSlugPrefixesAnother() throws {
+        let scratch = try ScratchDirectory()
+        try CorpusFixture.write(in: scratch)
+        let folders = "content/resources/"
+        for kind in ["library", "perspective-maps", "transcript-assessments"] {
+            let source = try String(contentsOfFile: scratch.path + "/" + folders + kind + "/" + CorpusFixture.disagreementSlug + ".json", encoding: .utf8)
+            for slug in ["item", "item-two"] {
+                try scratch.write(folders + kind + "/" + slug + ".json", source.replacingOccurrences(of: CorpusFixture.disagreementSlug, with: slug))
+            }
+        }
+        // A library item that does not parse leaves its map and assessment without an item.
+        try scratch.write(folders + "library/item-two.json", "{")
+        let corpus = Corpus.load(ContentLayout(root: scratch.path))
+        let item = try XCTUnwrap(corpus.item(Slug("item")))
+        XCTAssertEqual(item.map?.slug, "item")
+        XCTAssertEqual(item.assessment?.slug, "item")
+        XCTAssertNil(corpus.item(try Slug("item-two")))
+        XCTAssertEqual(corpus.items.map(\.slug.rawValue), corpus.items.map(\.slug.rawValue).sorted())
+        XCTAssertEqual(
+            corpus.warnings.map(\.description),
+            [
+                "content/resources/library/item-two.json:1:2: unexpected end of file; expected a key in double quotes or '}'; left out",
+                "content/resources/perspective-maps/item-two.json: no library item \"item-two\": perspective map left out",
+                "content/resources/transcript-assessments/item-two.json: no library item \"item-two\": assessment left out",
+            ])
+    }
+
     func testTimedSlicesAreRead() throws {
         let scratch = try ScratchDirectory()
         try CorpusFixture.write(in: scratch)

@@ -93,6 +93,41 @@ final class SchemaValidatorTests: XCTestCase {
         XCTAssertFalse(schema.isValid(json(text)))
     }
 
+    /// The quick checks of common assertions decide only what they can prove; at their edges
+    /// (doubles that are equal, strings that only look alike) the exact rule decides, and
+    /// `isValid` always agrees with `validate`.
+    func testQuickAssertionsAgreeWithTheExactRuleAtTheirEdges() throws {
+        let cases: [(schema: String, instance: String, valid: Bool)] = [
+            (#"{"minimum": 1}"#, "1", true),
+            (#"{"minimum": 1}"#, "1.0", true),
+            (#"{"minimum": 1}"#, "0.99999999999999999999", false),
+            (#"{"exclusiveMinimum": 1}"#, "1.00000000000000000001", true),
+            (#"{"exclusiveMinimum": 1}"#, "1", false),
+            (#"{"maximum": 0.1}"#, "0.1000000000000000000001", false),
+            (#"{"exclusiveMaximum": 100}"#, "99.99999999999999999999", true),
+            (#"{"maxLength": 2}"#, #""éé""#, true),
+            (#"{"maxLength": 1}"#, #""éé""#, false),
+            (#"{"minLength": 2}"#, #""é""#, false),
+            (#"{"enum": ["é", "draft"]}"#, #""e\u0301""#, false),
+            (#"{"enum": ["é", "draft"]}"#, #""\u00e9""#, true),
+            (#"{"enum": ["draft", 1]}"#, "1.0", true),
+            (#"{"enum": ["draft"]}"#, "1", false),
+            (#"{"required": ["a", "b"]}"#, #"{"b": 1, "a": 2}"#, true),
+            (#"{"required": ["a", "b"]}"#, #"{"a": 1, "c": 2}"#, false),
+            (#"{"required": ["a-much-longer-property-name"]}"#, #"{"a-much-longer-property-name": 1}"#, true),
+            (#"{"type": "integer"}"#, "1.0", true),
+            (#"{"type": "integer"}"#, "1.0000000000000001", false),
+            (#"{"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}"#, #""a-b""#, true),
+            (#"{"pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}"#, #""a--b""#, false),
+        ]
+        for test in cases {
+            let schema = try compile(test.schema)
+            let instance = json(test.instance)
+            XCTAssertEqual(schema.isValid(instance), test.valid, "\(test.schema) against \(test.instance)")
+            XCTAssertEqual(schema.validate(instance).isEmpty, test.valid, "\(test.schema) against \(test.instance)")
+        }
+    }
+
     func testFormatIsAnAnnotationByDefault() throws {
         let schema = try compile(#"{"format": "date"}"#)
         XCTAssertTrue(schema.isValid(json(#""2026-13-01""#)))

@@ -55,7 +55,7 @@ enum AssessmentRules {
             guard let atNode = moment["at"], let at = atNode.stringValue, let seconds = ClockTime.seconds(at) else {
                 continue
             }
-            let pointer = "/keyMoments/\(index)/at"
+            var pointer: String { "/keyMoments/\(index)/at" }
             if let previous, seconds < previous.seconds {
                 findings.append(
                     Finding(
@@ -79,12 +79,12 @@ enum AssessmentRules {
 
     static func dates(_ root: JSONNode, item: LibraryItemFacts?, today: String) -> [Finding] {
         var findings: [Finding] = []
-        func notFuture(_ node: JSONNode?, _ pointer: String, _ what: String) {
+        func notFuture(_ node: JSONNode?, _ pointer: @autoclosure () -> String, _ what: String) {
             guard let node, let date = node.stringValue, CalendarDate.isWellFormed(date), date > today else { return }
             findings.append(
                 Finding(
                     at: node.offset, .error, "\(what) \(date) is in the future (today is \(today))", rule: dateFuture,
-                    pointer: pointer, expected: "on or before \(today)", found: date))
+                    pointer: pointer(), expected: "on or before \(today)", found: date))
         }
         let listenDate = root["listen"]?["date"]
         notFuture(listenDate, "/listen/date", "listen date")
@@ -123,12 +123,12 @@ enum AssessmentRules {
 
     static func fourEyes(_ root: JSONNode, status: String) -> [Finding] {
         guard let assessor = root["assessor"] else { return [] }
-        let assessorEmail = assessor["email"]?.stringValue?.lowercased()
-        let assessorName = assessor["name"]?.stringValue.map(normalizedName)
+        let assessorEmail = assessor["email"]?.stringValue.map(TextKeys.lowercased)
+        let assessorName = assessor["name"]?.stringValue.map(TextKeys.words)
         var findings: [Finding] = []
         for (index, reviewer) in (root["reviewers"]?.arrayValue ?? []).enumerated() {
-            let sameEmail = assessorEmail != nil && reviewer["email"]?.stringValue?.lowercased() == assessorEmail
-            let sameName = assessorName != nil && reviewer["name"]?.stringValue.map(normalizedName) == assessorName
+            let sameEmail = assessorEmail != nil && reviewer["email"]?.stringValue.map(TextKeys.lowercased) == assessorEmail
+            let sameName = assessorName != nil && reviewer["name"]?.stringValue.map(TextKeys.words) == assessorName
             guard sameEmail || sameName else { continue }
             findings.append(
                 Finding(
@@ -137,10 +137,6 @@ enum AssessmentRules {
                     rule: fourEyes, pointer: "/reviewers/\(index)"))
         }
         return findings
-    }
-
-    private static func normalizedName(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 
     // MARK: the machine map the editor compared against
@@ -194,7 +190,8 @@ enum AssessmentRules {
         let marker = Array(placeholderMarker.utf8)
         func walk(_ node: JSONNode) {
             switch node.value {
-            case .string(let text) where text.utf8.starts(with: marker) && text.hasPrefix(placeholderMarker):
+            case .string(let text) where text.utf8.first == marker[0] && text.utf8.starts(with: marker)
+                && text.hasPrefix(placeholderMarker):
                 let pointer = JSONPointer(tokens: path.map { step in
                     switch step {
                     case .key(let key): return key

@@ -62,28 +62,7 @@ public struct ItemComparison: Sendable, Encodable {
         }
 
         /// A term as it is matched: words separated by single spaces, lowercased.
-        static func key(_ term: String) -> String {
-            let utf8 = term.utf8
-            guard utf8.allSatisfy({ $0 < 0x80 }) else {
-                return term.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-            }
-            // ASCII: the same on bytes (whitespace is tab through carriage return, and space).
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count)
-            var space = false
-            for byte in utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    space = !bytes.isEmpty
-                    continue
-                }
-                if space {
-                    bytes.append(0x20)
-                    space = false
-                }
-                bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        static func key(_ term: String) -> String { TextKeys.words(term) }
     }
 
     public var slug: String

@@ -54,38 +54,97 @@ public struct Corpus: Sendable {
 
     public static func load(_ layout: ContentLayout, source: (any ContentSource)? = nil) -> Corpus {
         let source = source ?? WorkingTreeSource(root: layout.root)
-        let loaded = parallelMap(ContentTargets.all(in: layout)) { target in
-            read(target, source: source)
-        }
-        var warnings: [CorpusWarning] = []
-        var library: [Slug: LibraryItem] = [:]
-        var maps: [Slug: PerspectiveMap] = [:]
-        var assessments: [Slug: Assessment] = [:]
-        for result in loaded {
-            switch result {
-            case .failure(let warning): warnings.append(warning)
-            case .success(.library(let slug, let item)): library[slug] = item
-            case .success(.map(let slug, let map)): maps[slug] = map
-            case .success(.assessment(let slug, let assessment)): assessments[slug] = assessment
+        let targets = ContentTargets.all(in: layout)
+        func files(_ kind: ContentKind) -> [ContentTarget] { sortedByBytes(targets.filter { $0.kind == kind }) { $0.stem } }
+        let library = files(.libraryItem), maps = files(.perspectiveMap), assessments = files(.assessment)
+
+        // Each library item with its map and assessment, matched by name; maps and assessments
+        // without a library item on their own.
+        var jobs: [Job] = []
+        jobs.reserveCapacity(library.count)
+        var m = 0, a = 0
+        func orphansBefore(_ stem: String?, _ files: [ContentTarget], _ index: inout Int) -> ContentTarget? {
+            while index < files.count, stem.map({ bytewiseLess(files[index].stem, $0) }) ?? true {
+                jobs.append(.orphan(files[index]))
+                index += 1
             }
+            guard index < files.count, let stem, files[index].stem == stem else { return nil }
+            index += 1
+            return files[index - 1]
         }
-        for (slug, _) in maps where library[slug] == nil {
-            warnings.append(
-                CorpusWarning(
-                    path: layout.relativePath(.perspectiveMap, slug), position: nil,
-                    message: "no library item \"\(slug)\": perspective map left out"))
+        for item in library {
+            let map = orphansBefore(item.stem, maps, &m)
+            let assessment = orphansBefore(item.stem, assessments, &a)
+            jobs.append(.item(item, map: map, assessment: assessment))
         }
-        for (slug, _) in assessments where library[slug] == nil {
-            warnings.append(
-                CorpusWarning(
-                    path: layout.relativePath(.assessment, slug), position: nil,
-                    message: "no library item \"\(slug)\": assessment left out"))
-        }
-        // Slugs are ASCII: their byte order is `Slug`'s order. Sorting the slugs alone, not the items.
-        let items = sortedByBytes(Array(library.keys)) { $0.rawValue }.map { slug in
-            CorpusItem(slug: slug, library: library[slug]!, map: maps[slug], assessment: assessments[slug])
+        _ = orphansBefore(nil, maps, &m)
+        _ = orphansBefore(nil, assessments, &a)
+
+        // Read, parsed and paired on all cores; items come out in slug order (library stems are
+        // sorted by bytes, and a slug is ASCII).
+        var built = parallelMap(jobs) { job in build(job, layout: layout, source: source) }
+        var items: [CorpusItem] = []
+        items.reserveCapacity(library.count)
+        var warnings: [CorpusWarning] = []
+        for index in built.indices {
+            var result: (item: CorpusItem?, warnings: [CorpusWarning]) = (nil, [])
+            swap(&result, &built[index])  // moved out, not copied
+            if let item = result.item { items.append(item) }
+            warnings += result.warnings
         }
         return Corpus(sortedItems: items, warnings: warnings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+    }
+
+    private enum Job: Sendable {
+        case item(ContentTarget, map: ContentTarget?, assessment: ContentTarget?)
+        case orphan(ContentTarget)
+    }
+
+    private static func build(_ job: Job, layout: ContentLayout, source: any ContentSource)
+        -> (item: CorpusItem?, warnings: [CorpusWarning])
+    {
+        var warnings: [CorpusWarning] = []
+        /// A map or assessment read on its own: without the library item it is left out.
+        func orphan(_ target: ContentTarget) {
+            switch read(target, source: source) {
+            case .failure(let warning): warnings.append(warning)
+            case .success:
+                let what = target.kind == .perspectiveMap ? "perspective map" : "assessment"
+                warnings.append(
+                    CorpusWarning(
+                        path: ContentLayout.resourcesPath + "/" + target.kind.folder + "/" + target.stem + ".json", position: nil,
+                        message: "no library item \"\(target.stem)\": \(what) left out"))
+            }
+        }
+        switch job {
+        case .orphan(let target):
+            orphan(target)
+            return (nil, warnings)
+        case .item(let libraryTarget, let mapTarget, let assessmentTarget):
+            let libraryRead = read(libraryTarget, source: source)
+            guard case .success(.library(let slug, let library)) = libraryRead else {
+                if case .failure(let warning) = libraryRead { warnings.append(warning) }
+                mapTarget.map(orphan)
+                assessmentTarget.map(orphan)
+                return (nil, warnings)
+            }
+            var item = CorpusItem(slug: slug, library: library)
+            if let mapTarget {
+                switch read(mapTarget, source: source) {
+                case .success(.map(_, let map)): item.map = map
+                case .failure(let warning): warnings.append(warning)
+                default: break
+                }
+            }
+            if let assessmentTarget {
+                switch read(assessmentTarget, source: source) {
+                case .success(.assessment(_, let assessment)): item.assessment = assessment
+                case .failure(let warning): warnings.append(warning)
+                default: break
+                }
+            }
+            return (item, warnings)
+        }
     }
 
     /// Items already in slug order.

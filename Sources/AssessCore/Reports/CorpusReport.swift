@@ -55,20 +55,41 @@ public struct CorpusReport: Sendable, Encodable {
         _ corpus: Corpus, thresholds: VerdictThresholds = .standard, top: Int = 5, minimumStatus: AssessmentStatus = .draft
     ) -> CorpusReport {
         var byStatus = Dictionary(uniqueKeysWithValues: AssessmentStatus.allCases.map { ($0.rawValue, 0) })
-        for item in corpus.items { if let status = item.assessment?.status { byStatus[status.rawValue, default: 0] += 1 } }
-        let comparisons = parallelMap(corpus.items) { ItemComparison($0, thresholds: thresholds) }.compactMap { $0 }
-        let compared = comparisons.filter { $0.headline != nil && $0.listen.status >= minimumStatus }
+        var assessed = 0, withMap = 0
+        var backlog: [String] = []
+        for item in corpus.items {
+            if item.map != nil { withMap += 1 }
+            if let status = item.assessment?.status {
+                assessed += 1
+                byStatus[status.rawValue, default: 0] += 1
+            } else {
+                backlog.append(item.slug.rawValue)
+            }
+        }
+        // Comparisons are large values: they are read in place, never filtered or sorted as a whole.
+        let comparisons = parallelMap(corpus.items) { ItemComparison($0, thresholds: thresholds) }
 
         var bands = BandConfusion()
         var pairs: [(machine: Double, listen: Double)] = []
-        for c in compared {
+        var compared = 0
+        // The compared items that disagree: their verdict and delta, to rank them before building rows.
+        var ranked: [(verdict: Verdict, size: Double, index: Int)] = []
+        var staleReviews: [StaleReview] = []
+        for index in comparisons.indices {
+            guard let c = comparisons[index] else { continue }
+            if c.review.state == .stale {
+                staleReviews.append(StaleReview(slug: c.slug, review: c.review, detail: c.review.staleDetail(forPeople: false)))
+            }
+            guard let headline = c.headline, c.listen.status >= minimumStatus else { continue }
+            compared += 1
             guard let listenBand = c.listen.band, let listenScore = c.listen.score else { continue }
             bands.add(machine: c.machine.band, listen: listenBand)
             pairs.append((c.machine.score, listenScore))
+            if let verdict = c.verdict, verdict != .agree { ranked.append((verdict, abs(headline.delta), index)) }
         }
         func kappaNote(_ value: Double?) -> String? {
             guard value == nil else { return nil }
-            return compared.isEmpty
+            return compared == 0
                 ? "nothing to compare: no item has both a perspective map and a listen score"
                 : "undefined: all compared items share one band on both sides"
         }
@@ -76,32 +97,30 @@ public struct CorpusReport: Sendable, Encodable {
         let weighted = Agreement.kappa(bands, weighting: .linear)
         let mae = Agreement.meanAbsoluteError(pairs)
 
-        let disagreements = compared.compactMap { c -> Disagreement? in
-            guard let verdict = c.verdict, verdict != .agree, let headline = c.headline, let score = c.listen.score,
-                let band = c.listen.band
-            else { return nil }
+        // Strongest verdict first, then the largest delta, then slug order (the items' order).
+        ranked.sort { ($0.verdict, $0.size, $1.index) > ($1.verdict, $1.size, $0.index) }
+        let disagreements = ranked.prefix(max(0, top)).map { entry -> Disagreement in
+            let c = comparisons[entry.index]!
             return Disagreement(
                 slug: c.slug, status: c.listen.status, machineScore: c.machine.score, machineBand: c.machine.band,
-                listenScore: score, listenBand: band, delta: headline.delta, verdict: verdict, reasons: c.reasons)
-        }.sorted { ($0.verdict, abs($0.delta), $1.slug) > ($1.verdict, abs($1.delta), $0.slug) }
+                listenScore: c.listen.score!, listenBand: c.listen.band!, delta: c.headline!.delta, verdict: entry.verdict,
+                reasons: c.reasons)
+        }
 
         return CorpusReport(
             counts: Counts(
-                items: corpus.items.count, assessed: corpus.items.filter { $0.assessment != nil }.count,
-                missing: corpus.items.filter { $0.assessment == nil }.count, byStatus: byStatus,
-                withMap: corpus.items.filter { $0.map != nil }.count, compared: compared.count),
+                items: corpus.items.count, assessed: assessed, missing: corpus.items.count - assessed, byStatus: byStatus,
+                withMap: withMap, compared: compared),
             minimumStatus: minimumStatus, thresholds: thresholds,
-            backlog: corpus.items.filter { $0.assessment == nil }.map(\.slug.rawValue),
+            backlog: backlog,
             bands: bands,
             kappa: Statistic(value: kappa.map { NumberFormat.rounded($0, decimals: 4) }, items: bands.total, note: kappaNote(kappa)),
             weightedKappa: Statistic(value: weighted.map { NumberFormat.rounded($0, decimals: 4) }, items: bands.total, note: kappaNote(weighted)),
             meanAbsoluteError: Statistic(
                 value: mae.map { NumberFormat.rounded($0) }, items: pairs.count,
                 note: mae == nil ? "nothing to compare: no item has both a perspective map and a listen score" : nil),
-            largestDisagreements: Array(disagreements.prefix(max(0, top))),
-            staleReviews: comparisons.filter { $0.review.state == .stale }.map {
-                StaleReview(slug: $0.slug, review: $0.review, detail: $0.review.staleDetail(forPeople: false))
-            })
+            largestDisagreements: disagreements,
+            staleReviews: staleReviews)
     }
 
     // MARK: text

@@ -40,12 +40,19 @@ public struct DiffReport: Sendable {
     public static func make(_ corpus: Corpus, slugs: [Slug], thresholds: VerdictThresholds = .standard) throws(UnknownItemError) -> DiffReport {
         var report = DiffReport(entries: [], notCompared: [], thresholds: thresholds, unpaired: 0)
         if slugs.isEmpty {
-            let entries = parallelMap(corpus.items) { item -> Entry? in
+            var entries = parallelMap(corpus.items) { item -> Entry? in
                 guard let map = item.map, let comparison = ItemComparison(item, thresholds: thresholds) else { return nil }
                 return Entry(comparison: comparison, map: map)
             }
-            report.entries = entries.compactMap { $0 }
-            report.unpaired = entries.count - report.entries.count
+            report.unpaired = entries.count
+            report.entries.reserveCapacity(entries.count)
+            // Entries are moved out, not copied: each holds a whole map.
+            for index in entries.indices {
+                var entry: Entry? = nil
+                swap(&entry, &entries[index])
+                if let entry { report.entries.append(entry) }
+            }
+            report.unpaired -= report.entries.count
             return report
         }
         var seen = Set<Slug>()
@@ -73,7 +80,9 @@ public struct DiffReport: Sendable {
         entries.contains { $0.comparison.reaches(level) }
     }
 
-    public func count(_ verdict: Verdict?) -> Int { entries.filter { $0.comparison.verdict == verdict }.count }
+    public func count(_ verdict: Verdict?) -> Int {
+        entries.reduce(0) { $0 + ($1.comparison.verdict == verdict ? 1 : 0) }
+    }
 
     /// The verdict rule in words.
     public var ruleText: String {

@@ -19,6 +19,13 @@ public struct ContentTarget: Sendable, Hashable {
         self.stem = Self.stem(of: path)
     }
 
+    /// A target whose file name less ".json" is already known.
+    init(path: String, kind: ContentKind, stem: String) {
+        self.path = path
+        self.kind = kind
+        self.stem = stem
+    }
+
     static func stem(of path: String) -> String {
         // On UTF-8 bytes ('/' and ".json" are ASCII): the last non-empty component, less ".json".
         let utf8 = path.utf8
@@ -57,15 +64,26 @@ public enum TargetError: Error, Sendable, CustomStringConvertible {
 public enum ContentTargets {
     /// Every content file of the repository, in a stable order (by kind, then name).
     public static func all(in layout: ContentLayout) -> [ContentTarget] {
-        let suffix = Array(".json".utf8)
-        return ContentKind.allCases.flatMap { kind in
+        // The three folders are listed at once: listing is mostly the kernel reading directory blocks.
+        parallelMap(ContentKind.allCases) { kind -> [ContentTarget] in
             let folder = layout.folder(kind) + "/"
             return FileSystem.list(layout.folder(kind)).compactMap { name -> ContentTarget? in
-                let bytes = name.utf8
-                guard bytes.first != UInt8(ascii: "."), bytes.count > suffix.count, bytes.reversed().starts(with: suffix.reversed())
-                else { return nil }
-                return ContentTarget(path: folder + name, kind: kind)
+                guard let stem = jsonStem(name) else { return nil }
+                return ContentTarget(path: folder + name, kind: kind, stem: stem)
             }
+        }.flatMap { $0 }
+    }
+
+    /// A visible `.json` file's name less ".json"; nil for any other name.
+    static func jsonStem(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            let suffix: StaticString = ".json"
+            let n = bytes.count, s = suffix.utf8CodeUnitCount
+            guard n > s, bytes[0] != UInt8(ascii: "."),
+                memcmp(bytes.baseAddress! + (n - s), suffix.utf8Start, s) == 0
+            else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(n - s)]), as: UTF8.self)
         }
     }
 

@@ -41,30 +41,38 @@ public struct ContentValidator: Sendable {
     }
 
     public func validate(_ targets: [ContentTarget]) -> ValidationSummary {
-        let items = targets.filter { $0.kind == .libraryItem }
-        let maps = targets.filter { $0.kind == .perspectiveMap }
-        let assessments = targets.filter { $0.kind == .assessment }
+        let itemPositions = targets.indices.filter { targets[$0].kind == .libraryItem }
+        let mapPositions = targets.indices.filter { targets[$0].kind == .perspectiveMap }
+        let assessmentPositions = targets.indices.filter { targets[$0].kind == .assessment }
+        precondition(itemPositions.count + mapPositions.count + assessmentPositions.count == targets.count)
+        let items = itemPositions.map { targets[$0] }
+        let maps = mapPositions.map { targets[$0] }
+        let assessments = assessmentPositions.map { targets[$0] }
 
         // Library items first: every other kind's checks need to know which items exist.
         let itemContext = context(items: [:], maps: [:])
         let itemResults = parallelMap(items) { check($0, context: itemContext) }
         var itemFacts = facts(from: itemResults) { if case .item(let facts) = $0 { facts } else { nil } }
-        let wantedItems = Set((maps + assessments).map(\.stem)).subtracting(itemFacts.keys)
+        let wantedItems = Set((maps + assessments).lazy.map(\.stem).filter { itemFacts[$0] == nil })
         itemFacts.merge(loadFacts(.libraryItem, wantedItems, LibraryItemFacts.init)) { a, _ in a }
 
         let baseContext = context(items: itemFacts, maps: [:])
         let mapResults = parallelMap(maps) { check($0, context: baseContext) }
         var mapFacts = facts(from: mapResults) { if case .map(let facts) = $0 { facts } else { nil } }
-        let wantedMaps = Set(assessments.map(\.stem)).subtracting(mapFacts.keys)
+        let wantedMaps = Set(assessments.lazy.map(\.stem).filter { mapFacts[$0] == nil })
         mapFacts.merge(loadFacts(.perspectiveMap, wantedMaps, PerspectiveMapFacts.init)) { a, _ in a }
 
         let fullContext = context(items: itemFacts, maps: mapFacts)
         let assessmentResults = parallelMap(assessments) { check($0, context: fullContext) }
 
-        // Report in the order the targets were given.
-        var reports: [String: FileReport] = [:]
-        for result in itemResults + mapResults + assessmentResults { reports[result.target.path] = result.report }
-        return ValidationSummary(files: targets.compactMap { reports[$0.path] })
+        // Reports in the order the targets were given: each kind's positions among them.
+        let files = [FileReport](unsafeUninitializedCapacity: targets.count) { buffer, initialized in
+            for (results, positions) in [(itemResults, itemPositions), (mapResults, mapPositions), (assessmentResults, assessmentPositions)] {
+                for (result, position) in zip(results, positions) { (buffer.baseAddress! + position).initialize(to: result.report) }
+            }
+            initialized = targets.count
+        }
+        return ValidationSummary(files: files)
     }
 
     // MARK: one file
@@ -121,7 +129,7 @@ public struct ContentValidator: Sendable {
     // MARK: facts shared between files
 
     private func facts<Facts>(from results: [FileResult], _ pick: (ContentFacts) -> Facts?) -> [String: Facts] {
-        var facts: [String: Facts] = [:]
+        var facts = [String: Facts](minimumCapacity: results.count)
         for result in results where result.exists && Slug.isValid(result.target.stem) {
             // A file that exists but does not parse still exists: its dependants get empty facts.
             if let found = result.facts.flatMap(pick) {

@@ -43,6 +43,7 @@ extension Assess {
             } catch {
                 throw CommandError(error.description)
             }
+            Teardown.leave(report)
             switch format {
             case .text: Terminal.out(report.text(style: Terminal.stdoutStyle, width: pictures.columns, pictures: !noPictures))
             case .markdown: Terminal.out(report.markdown())

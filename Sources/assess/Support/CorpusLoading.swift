@@ -10,6 +10,8 @@ extension Workspace {
             let position = warning.position.map { ":\($0.line):\($0.column)" } ?? ""
             Terminal.warning("\(path)\(position): \(warning.message)")
         }
+        // Commands hold the corpus until they end.
+        Teardown.leave(corpus)
         return corpus
     }
 }
