@@ -87,17 +87,39 @@ public struct JSONObject: Sendable {
     public var keys: [String] { members.map(\.key) }
 
     public func member(_ key: String) -> JSONMember? {
+        memberIndex(key).map { members[$0] }
+    }
+
+    public subscript(key: String) -> JSONNode? {
+        memberIndex(key).map { members[$0].value }
+    }
+
+    /// The position of the first member whose key is `key` (`==`: canonically equivalent).
+    func memberIndex(_ key: String) -> Int? {
+        if let ascii = SmallString.asciiBits(key) {
+            // A short ASCII key equals another short ASCII key exactly when their bits do;
+            // any other key is compared as below.
+            let length = key.utf8.count
+            return members.withUnsafeBufferPointer { buffer -> Int? in
+                let base = UnsafeRawPointer(buffer.baseAddress)
+                for index in buffer.indices {
+                    let bits = base!.load(fromByteOffset: index * MemoryLayout<JSONMember>.stride + Self.keyOffset, as: SmallString.Bits.self)
+                    if bits == ascii { return index }
+                    if SmallString.isASCII(bits) { continue }
+                    if buffer[index].key.utf8.count == length && buffer[index].key == key { return index }
+                }
+                return nil
+            }
+        }
         // Lengths first: most keys differ in length, and comparing those is free.
         let length = key.utf8.count
         for index in members.indices where members[index].key.utf8.count == length && members[index].key == key {
-            return members[index]
+            return index
         }
         return nil
     }
 
-    public subscript(key: String) -> JSONNode? {
-        member(key)?.value
-    }
+    private static let keyOffset = MemoryLayout<JSONMember>.offset(of: \JSONMember.key)!
 
     /// Sets a member, replacing the value of an existing key in place or appending a new one.
     public mutating func set(_ key: String, _ value: JSONNode) {

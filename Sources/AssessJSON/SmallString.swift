@@ -38,6 +38,28 @@ public enum SmallString {
         return Packed(low: low, high: high & 0x00FF_FFFF_FFFF_FFFF, count: Int((high >> 56) & 0x0F))
     }
 
+    /// A string's two words, as stored.
+    public struct Bits: Equatable {
+        public var low: UInt64
+        public var high: UInt64
+    }
+
+    /// The words of `string` when it is a small ASCII string (nil otherwise, or when the layout
+    /// is not the one described).
+    @inline(__always)
+    public static func asciiBits(_ string: String) -> Bits? {
+        guard let flags = asciiFlags else { return nil }
+        let (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+        guard high & 0xF000_0000_0000_0000 == flags else { return nil }
+        return Bits(low: low, high: high)
+    }
+
+    /// Whether stored words are those of a small ASCII string (call only when `available`).
+    @inline(__always)
+    public static func isASCII(_ bits: Bits) -> Bool {
+        bits.high & 0xF000_0000_0000_0000 == layout.asciiFlags
+    }
+
     /// The string of `count` bytes at `bytes` when they are ASCII and at most 15; `flags` from
     /// `asciiFlags`.
     @inline(__always)

@@ -61,4 +61,24 @@ final class SmallStringTests: XCTestCase {
         XCTAssertEqual(small.literal, "0.000001")
         XCTAssertEqual(object["é"]?.stringValue, "ü")
     }
+
+    /// Looking a member up by a short ASCII key compares stored words; keys made otherwise
+    /// (longer, non-ASCII, or built in code) still match as before.
+    func testMemberLookupByShortKeys() throws {
+        let object = try XCTUnwrap(JSONParser.parse(#"{"\u212A": 1, "status": 2, "a-much-longer-key-name": 3, "é": 4}"#).root.objectValue)
+        XCTAssertEqual(object["status"]?.numberValue?.intValue, 2)
+        XCTAssertNil(object["statu"])
+        XCTAssertNil(object["K"], "lengths differ: the Kelvin sign is not matched by \"K\"")
+        XCTAssertEqual(object["\u{212A}"]?.numberValue?.intValue, 1)
+        XCTAssertEqual(object["a-much-longer-key-name"]?.numberValue?.intValue, 3)
+        XCTAssertEqual(object["e\u{301}"]?.numberValue?.intValue, nil, "different lengths")
+        XCTAssertEqual(object["é"]?.numberValue?.intValue, 4)
+        // A short key held in a large buffer (not a small string) is found by its text.
+        var built = String()
+        built.reserveCapacity(64)
+        built += "status"
+        let coded = JSONObject([JSONMember(key: built, value: JSONNode(.bool(true)))])
+        XCTAssertEqual(coded["status"]?.boolValue, true)
+        XCTAssertEqual(coded.member("status")?.key, "status")
+    }
 }

@@ -117,6 +117,6 @@ public struct StatusReport: Sendable {
 extension String {
     /// Pads with spaces to `length` characters (never truncates).
     func padding(toLength length: Int) -> String {
-        count >= length ? self : self + String(repeating: " ", count: length - count)
+        count >= length ? self : self + String.repeated(" ", count: length - count)
     }
 }

@@ -75,7 +75,7 @@ public enum ScoreOutput {
             let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
             for row in [header] + rows {
                 let cells = row.enumerated().map { column, cell in
-                    column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+                    column == row.count - 1 ? cell : cell + String.repeated(" ", count: widths[column] - cell.count)
                 }
                 lines.append("  " + cells.joined(separator: "  "))
             }
@@ -237,7 +237,7 @@ public enum Timestamp {
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func pad(_ value: Int64, _ width: Int) -> String {
             let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+            return String.repeated("0", count: max(0, width - text.count)) + text
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(ClockTime.format(seconds))Z"
     }

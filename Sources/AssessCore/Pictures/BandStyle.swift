@@ -17,7 +17,9 @@ extension TerminalStyle {
         while index < cells.count {
             var end = index + 1
             while end < cells.count, cells[end].band == cells[index].band { end += 1 }
-            out += band(cells[index].band, String(cells[index..<end].map(\.character)))
+            var run = ""
+            for cell in cells[index..<end] { run.append(cell.character) }
+            out += band(cells[index].band, run)
             index = end
         }
         return out

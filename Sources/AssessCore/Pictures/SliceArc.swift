@@ -83,10 +83,10 @@ public struct SliceArc: Sendable {
         if let first = ordered.first?.startSeconds, let last = ordered.last?.endSeconds {
             let start = ClockTime.format(Int(first)), end = ClockTime.format(Int(last.rounded()))
             let gap = Swift.max(1, columns.count - start.count - end.count)
-            lines.append(label("time") + start + String(repeating: " ", count: gap) + end)
+            lines.append(label("time") + start + String.repeated(" ", count: gap) + end)
         } else {
             let gap = Swift.max(1, columns.count - "early".count - "late".count)
-            lines.append(label("order") + "early" + String(repeating: " ", count: gap) + "late")
+            lines.append(label("order") + "early" + String.repeated(" ", count: gap) + "late")
         }
         let per = columns.count == ordered.count ? "one column per slice" : "each column the mean of \(ordered.count / columns.count)-\((ordered.count + columns.count - 1) / columns.count) slices"
         lines.append(label("") + "\(NumberFormat.count(ordered.count)) slices, \(per)")
@@ -99,22 +99,23 @@ public struct SliceArc: Sendable {
 
     /// "1"..."9", then "a"..."z", then "+".
     static func markCharacter(_ number: Int) -> Character {
-        let marks = Array("123456789abcdefghijklmnopqrstuvwxyz")
-        return number < marks.count ? marks[number] : "+"
+        number < marks.count ? marks[number] : "+"
     }
+
+    private static let marks = Array("123456789abcdefghijklmnopqrstuvwxyz")
 }
 
 extension String {
     /// Padded with spaces to `width` characters (never cut).
     func padding(_ width: Int) -> String {
         let count = characterCount
-        return count >= width ? self : self + String(repeating: " ", count: width - count)
+        return count >= width ? self : self + String.repeated(" ", count: width - count)
     }
 
     /// Padded on the left to `width` characters (never cut).
     func leftPadding(_ width: Int) -> String {
         let count = characterCount
-        return count >= width ? self : String(repeating: " ", count: width - count) + self
+        return count >= width ? self : String.repeated(" ", count: width - count) + self
     }
 
     var trimmedRight: String {

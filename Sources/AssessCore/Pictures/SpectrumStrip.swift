@@ -55,7 +55,7 @@ public struct SpectrumStrip: Sendable {
         let lowCut = column(thresholds.riskForwardAtOrBelow, width: track)
         let highCut = column(thresholds.opportunityForwardAtOrAbove, width: track)
         let zero = column(0, width: track)
-        let pad = String(repeating: " ", count: gutter)
+        let pad = String.repeated(" ", count: gutter)
 
         // Scale: −100 at the left edge, 100 at the right, thresholds and 0 centred where they fall.
         var scale = Array(repeating: Character(" "), count: track)
@@ -90,12 +90,12 @@ public struct SpectrumStrip: Sendable {
         var lines = [pad + String(scale).trimmedRight, pad + style.bandRuns(cells)]
         for marker in markers {
             let low = column(marker.low, width: track), high = column(marker.high, width: track)
-            var row = String(repeating: " ", count: low)
+            var row = String.repeated(" ", count: low)
             if low == high {
                 row += style.band(thresholds.band(for: marker.low), "●")
             } else {
                 row += style.band(thresholds.band(for: marker.low), "◖")
-                    + String(repeating: "━", count: high - low - 1)
+                    + String.repeated("━", count: high - low - 1)
                     + style.band(thresholds.band(for: marker.high), "◗")
             }
             lines.append("  " + marker.label.padding(labelWidth) + "  " + marker.valueText.leftPadding(valueWidth) + "  " + row)

@@ -7,7 +7,7 @@ enum ComparisonRendering {
 
     /// The detail lines of a comparison (without the item's heading).
     static func text(_ c: ItemComparison, style: TerminalStyle, width: Int) -> [String] {
-        let indent = String(repeating: " ", count: 2 + fieldWidth)
+        let indent = String.repeated(" ", count: 2 + fieldWidth)
         func field(_ name: String, _ value: String) -> String {
             let lines = Wrapping.wrap(value, width: max(30, width - indent.count))
             return "  " + name.padding(fieldWidth) + lines.joined(separator: "\n" + indent)
@@ -104,6 +104,8 @@ enum ComparisonRendering {
     }
 
     static func truncated(_ text: String, _ limit: Int) -> String {
+        // Printable ASCII has no line breaks and one character per byte.
+        if text.utf8.count <= limit, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         let single = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return single.count <= limit ? single : String(single.prefix(limit - 1)) + "…"
     }

@@ -109,7 +109,7 @@ public struct DiffReport: Sendable {
                     block.append("")
                     block += ComparisonRendering.pictures(c, map: entry.map, width: width, style: style)
                 }
-                return block.joined(separator: "\n")
+                return String.joining(block, separator: "\n")
             }
         }
         for item in notCompared {
@@ -119,7 +119,7 @@ public struct DiffReport: Sendable {
         lines.append("")
         lines += Wrapping.wrap(summaryLine, width: max(40, width))
         lines += Wrapping.wrap("Verdicts: " + ruleText + ".", width: max(40, width))
-        return lines.joined(separator: "\n") + "\n"
+        return String.lines(lines)
     }
 
     var summaryLine: String {

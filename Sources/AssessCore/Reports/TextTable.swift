@@ -26,18 +26,20 @@ struct TextTable {
             }
         }
         func line(_ cells: [Cell], _ cellWidths: [Int]) -> String {
-            var parts: [String] = []
+            var out = indent
             for (column, cell) in cells.enumerated() {
                 let width = column < widths.count ? widths[column] : cellWidths[column]
-                let gap = String(repeating: " ", count: max(0, width - cellWidths[column]))
-                let last = column == cells.count - 1
+                let gap = max(0, width - cellWidths[column])
+                if column > 0 { out += "  " }
                 if rightAligned.contains(column) {
-                    parts.append(gap + cell.paint(cell.text))
+                    out += String.spaces(gap)
+                    out += cell.paint(cell.text)
                 } else {
-                    parts.append(cell.paint(cell.text) + (last ? "" : gap))
+                    out += cell.paint(cell.text)
+                    if column < cells.count - 1 { out += String.spaces(gap) }
                 }
             }
-            return (indent + parts.joined(separator: "  ")).trimmedRight
+            return out.trimmedRight
         }
         return [line(header.map { Cell($0, paint: style.bold) }, header.map(\.characterCount))]
             + zip(rows, rowWidths).map { line($0.0, $0.1) }

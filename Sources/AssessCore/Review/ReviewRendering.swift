@@ -38,7 +38,7 @@ public enum ReviewRendering {
             let detail = textDetail(change, style: style)
             var line = colour(marker) + " " + colour(label)
             if !detail.isEmpty {
-                line += String(repeating: " ", count: max(0, width - label.count)) + "  " + detail
+                line += String.repeated(" ", count: max(0, width - label.count)) + "  " + detail
             }
             lines.append(line)
         }
@@ -157,7 +157,7 @@ public enum ReviewRendering {
             default: body += ReviewValueText.safe(String(character))
             }
         }
-        let fence = String(repeating: "`", count: longestRun + 1)
+        let fence = String.repeated("`", count: longestRun + 1)
         let padding = body.hasPrefix("`") || body.hasSuffix("`") ? " " : ""
         return fence + padding + body + padding + fence
     }

@@ -189,7 +189,7 @@ enum CueTiming {
         let millis = Int((seconds * 1000).rounded())
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+            return String.repeated("0", count: max(0, width - text.count)) + text
         }
         return "\(pad(millis / 3_600_000, 2)):\(pad(millis / 60_000 % 60, 2)):\(pad(millis / 1000 % 60, 2)).\(pad(millis % 1000, 3))"
     }

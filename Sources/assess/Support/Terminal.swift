@@ -26,12 +26,37 @@ enum Terminal {
 
     /// Writes text to standard output as it is (callers add newlines).
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
     }
 
     /// Writes text to standard error as it is (callers add newlines).
     static func err(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: STDERR_FILENO)
+    }
+
+    /// The text's bytes straight from its storage, however large; a failed write (a full disk,
+    /// a closed pipe when SIGPIPE is ignored) ends the command with status 2.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure {
+            if descriptor != STDERR_FILENO {
+                let message = "assess: error: cannot write to standard output: \(String(cString: strerror(failure)))\n"
+                _ = message.withCString { Foundation.write(STDERR_FILENO, $0, strlen($0)) }
+            }
+            Foundation.exit(2)
+        }
     }
 
     /// `assess: error: message` on standard error.

@@ -1,0 +1,53 @@
+/// Building output text in one pass over bytes. The library's `String(repeating:count:)` and
+/// `joined(separator:)` take general paths costing hundreds of instructions a call, and reports
+/// make them tens of thousands of times.
+extension String {
+    /// `count` copies of `unit` (none when `count` is 0 or less).
+    static func repeated(_ unit: String, count: Int) -> String {
+        guard count > 0 else { return "" }
+        var unit = unit
+        return unit.withUTF8 { bytes in
+            guard bytes.count > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: bytes.count * count) { buffer in
+                var offset = 0
+                for _ in 0..<count {
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[offset..<offset + bytes.count])
+                        .copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    offset += bytes.count
+                }
+                return offset
+            }
+        }
+    }
+
+    /// `count` spaces.
+    static func spaces(_ count: Int) -> String {
+        let run = spaceRun
+        guard count > 0 else { return "" }
+        guard count <= run.utf8.count else { return repeated(" ", count: count) }
+        // A slice of valid text at a character boundary: copied, not checked again.
+        return String(run[..<run.utf8.index(run.utf8.startIndex, offsetBy: count)])
+    }
+
+    private static let spaceRun = repeated(" ", count: 256)
+
+    /// The lines, each followed by a newline, as one string: `lines.joined(separator: "\n") + "\n"`.
+    static func lines(_ lines: [String]) -> String {
+        joining(lines, separator: "\n", terminated: true)
+    }
+
+    /// `parts` with `separator` between them (and after the last when `terminated`), in one
+    /// buffer of the final size: appending valid strings copies their bytes without checking them.
+    static func joining(_ parts: [String], separator: String, terminated: Bool = false) -> String {
+        guard !parts.isEmpty else { return "" }
+        var total = (parts.count - (terminated ? 0 : 1)) * separator.utf8.count
+        for part in parts { total += part.utf8.count }
+        var out = ""
+        out.reserveCapacity(total)
+        for index in parts.indices {
+            out.append(parts[index])
+            if terminated || index < parts.count - 1 { out.append(separator) }
+        }
+        return out
+    }
+}
