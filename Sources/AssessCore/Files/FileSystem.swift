@@ -110,6 +110,18 @@ public enum FileSystem {
     /// One path walk and one read per file: the size comes from `fstat` on the open file.
     static func read(_ path: String, limit: Int, followingFinalLink: Bool) throws(FileError) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC | (followingFinalLink ? 0 : O_NOFOLLOW))
+        return try read(opened: fd, path: path, limit: limit, followingFinalLink: followingFinalLink)
+    }
+
+    /// `read(_:limit:followingFinalLink: false)` of the file `name` in the open folder `folder`:
+    /// the kernel looks up one name instead of walking the whole path. `path` names the file
+    /// in errors.
+    static func read(_ name: String, inFolder folder: Int32, path: String, limit: Int) throws(FileError) -> [UInt8]? {
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        return try read(opened: fd, path: path, limit: limit, followingFinalLink: false)
+    }
+
+    private static func read(opened fd: Int32, path: String, limit: Int, followingFinalLink: Bool) throws(FileError) -> [UInt8]? {
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP && !followingFinalLink { return nil }

@@ -21,9 +21,9 @@ public struct WorkingTreeSource: ContentSource {
     public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
         // The common case in one open: the folder (resolved once per folder) lies inside,
         // and the file's own name is no symbolic link (O_NOFOLLOW says so).
-        if folderIsInside(path) {
+        if let (folder, name) = folderInside(path) {
             do {
-                if let bytes = try FileSystem.read(path, limit: limit, followingFinalLink: false) {
+                if let bytes = try FileSystem.read(name, inFolder: folder, path: path, limit: limit) {
                     return .success(bytes)
                 }
             } catch {
@@ -43,17 +43,17 @@ public struct WorkingTreeSource: ContentSource {
 }
 
 extension WorkingTreeSource {
-    /// Whether the path's folder, resolved, is the repository or lies inside it; false when
-    /// the path has no folder part or names `.`/`..`.
-    private func folderIsInside(_ path: String) -> Bool {
+    /// The path's folder (open) and the file name, when the folder, resolved, is the repository
+    /// or lies inside it; nil when the path has no folder part or names `.`/`..`.
+    private func folderInside(_ path: String) -> (folder: Int32, name: String)? {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else {
-            return false
+            return nil
         }
         let name = path[path.utf8.index(after: slash)...]
-        guard !name.isEmpty, name != ".", name != "..",
-              let realFolder = folders.resolve(path[..<slash])
-        else { return false }
-        return realFolder == realRoot || realFolder.hasPrefix(realRootSlash)
+        guard !name.isEmpty, name != ".", name != "..", let folder = folders.open(path[..<slash]),
+            folder.real == realRoot || folder.real.hasPrefix(realRootSlash)
+        else { return nil }
+        return (folder.descriptor, String(name))
     }
 
     /// `realpath(path)`: the resolved folder plus the file name, when the name itself is not a
@@ -73,32 +73,48 @@ extension WorkingTreeSource {
     }
 }
 
-/// Folder paths and what `realpath` made of them, shared by the threads of one run.
+/// Folder paths and what `realpath` made of them, shared by the threads of one run; the few
+/// folders content is read from are also kept open, to open their files by name.
 final class RealFolderCache: @unchecked Sendable {
     private let lock = NSLock()
     private var resolved: [String: String] = [:]
-    private var recent: [(bytes: [UInt8], real: String)] = []
+    private var recent: [(bytes: [UInt8], real: String, descriptor: Int32)] = []
 
-    func resolve(_ folder: Substring) -> String? {
+    deinit {
+        for entry in recent { close(entry.descriptor) }
+    }
+
+    /// The folder resolved, and open; nil when it cannot be resolved or opened.
+    func open(_ folder: Substring) -> (real: String, descriptor: Int32)? {
         // Content lives in a handful of folders: a short list beats hashing a long path.
         var folder = folder
-        let known: String?? = folder.withUTF8 { bytes in
+        let known: (real: String, descriptor: Int32)? = folder.withUTF8 { bytes in
             lock.lock()
             defer { lock.unlock() }
-            for (name, real) in recent
-            where name.count == bytes.count && (bytes.isEmpty || memcmp(name, bytes.baseAddress!, bytes.count) == 0) {
-                return .some(real)
+            for entry in recent
+            where entry.bytes.count == bytes.count && (bytes.isEmpty || memcmp(entry.bytes, bytes.baseAddress!, bytes.count) == 0) {
+                return (entry.real, entry.descriptor)
             }
             return nil
         }
         if let known { return known }
-        let real = resolve(String(folder))
-        if let real {
-            lock.lock()
-            if recent.count < 8 { recent.append((Array(folder.utf8), real)) }
-            lock.unlock()
+        let path = String(folder)
+        guard let real = resolve(path) else { return nil }
+        let descriptor = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        // Another thread may have opened it meanwhile: keep one.
+        if let entry = recent.first(where: { $0.bytes.elementsEqual(path.utf8) }) {
+            close(descriptor)
+            return (entry.real, entry.descriptor)
         }
-        return real
+        guard recent.count < 8 else {
+            close(descriptor)
+            return nil
+        }
+        recent.append((Array(path.utf8), real, descriptor))
+        return (real, descriptor)
     }
 
     func resolve(_ folder: String) -> String? {
