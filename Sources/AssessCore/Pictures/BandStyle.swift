@@ -17,9 +17,7 @@ extension TerminalStyle {
         while index < cells.count {
             var end = index + 1
             while end < cells.count, cells[end].band == cells[index].band { end += 1 }
-            var run = ""
-            for cell in cells[index..<end] { run.append(cell.character) }
-            out += band(cells[index].band, run)
+            out += band(cells[index].band, String(characters: cells[index..<end].lazy.map(\.character)))
             index = end
         }
         return out

@@ -73,7 +73,7 @@ public struct SliceArc: Sendable {
                     }
                     row[column] = row[column] == " " ? mark : "*"
                 }
-                lines.append(label("moments") + String(row).trimmedRight)
+                lines.append(label("moments") + String(characters: row).trimmedRight)
                 if row.contains("*") { notes.append("* several moments in one column") }
                 if !unplaced.isEmpty { notes.append("moments \(unplaced.joined(separator: ", ")) fall in no timed slice") }
             } else {

@@ -87,7 +87,7 @@ public struct SpectrumStrip: Sendable {
             let band: Band = index <= lowCut ? .riskForward : (index >= highCut ? .opportunityForward : .mixed)
             cells.append((band, character))
         }
-        var lines = [pad + String(scale).trimmedRight, pad + style.bandRuns(cells)]
+        var lines = [pad + String(characters: scale).trimmedRight, pad + style.bandRuns(cells)]
         for marker in markers {
             let low = column(marker.low, width: track), high = column(marker.high, width: track)
             var row = String.repeated(" ", count: low)

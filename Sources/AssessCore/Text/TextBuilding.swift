@@ -20,6 +20,15 @@ extension String {
         }
     }
 
+    /// The characters as one string, built from their UTF-8 bytes (appending `Character`s one
+    /// by one costs a couple of hundred instructions each).
+    init(characters: some Collection<Character>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(characters.count * 3)
+        for character in characters { bytes.append(contentsOf: character.utf8) }
+        self.init(decoding: bytes, as: UTF8.self)
+    }
+
     /// `count` spaces.
     static func spaces(_ count: Int) -> String {
         let run = spaceRun
