@@ -103,4 +103,22 @@ final class ReportCommandTests: CLITestCase {
         let top = try parseOutput(try assess("report", "--top", "1", "--format", "json").stdout)
         XCTAssertEqual(top["largestDisagreements"]?.arrayValue?.count, 1)
     }
+
+    /// Output that cannot be written (a full disk) is an error with status 2, not a crash.
+    func testAFailedWriteIsReported() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full here") }
+        try CorpusFixture.write(in: scratch)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: AssessProcess.executable)
+        process.arguments = ["report"]
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path)
+        process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 2)
+        XCTAssertTrue(message.contains("assess: error: cannot write to standard output: No space left on device"), message)
+    }
 }
