@@ -100,15 +100,18 @@ final class Keyword: Sendable {
     let location: String
     /// The assertion in a form checked without copying (`.general` for the rest).
     let fast: FastAssertion
-    /// For an `enum` of strings: the strings as a table (what `fast` points into).
+    /// For an `enum` of strings: the strings as a table; for a simple `pattern`, the pattern
+    /// (what `fast` points to).
     private let strings: PropertyTable?
+    private let pattern: FastAssertion.PatternBox?
 
     init(kind: KeywordKind, name: String, location: String) {
         self.kind = kind
         self.name = name
         self.location = location
         strings = FastAssertion.stringTable(kind)
-        fast = FastAssertion(kind, strings: strings)
+        pattern = FastAssertion.patternBox(kind)
+        fast = FastAssertion(kind, strings: strings, pattern: pattern)
     }
 }
 
@@ -161,6 +164,8 @@ public final class Schema: @unchecked Sendable {
     /// to read from any thread.
     let headers: UnsafeMutableBufferPointer<NodeHeader>
     let keywordRefs: UnsafeMutableBufferPointer<Unmanaged<Keyword>>
+    /// Each keyword's `fast` form, beside it: checking one reads no keyword object.
+    let fastAssertions: UnsafeMutableBufferPointer<FastAssertion>
     /// Per schema resource: `$dynamicAnchor` name -> node.
     let dynamicAnchors: [[String: Int]]
     let root: Int
@@ -191,7 +196,10 @@ public final class Schema: @unchecked Sendable {
         self.baseURI = baseURI
         let compiled = self.nodes
         headers = .allocate(capacity: max(1, compiled.count))
-        keywordRefs = .allocate(capacity: max(1, compiled.reduce(0) { $0 + $1.keywords.count }))
+        assert(_isPOD(FastAssertion.self))
+        let keywordCount = compiled.reduce(0) { $0 + $1.keywords.count }
+        keywordRefs = .allocate(capacity: max(1, keywordCount))
+        fastAssertions = .allocate(capacity: max(1, keywordCount))
         var next = 0
         for (index, node) in compiled.enumerated() {
             headers[index] = NodeHeader(
@@ -200,6 +208,7 @@ public final class Schema: @unchecked Sendable {
                 keywordCount: Int32(node.keywords.count))
             for keyword in node.keywords {
                 keywordRefs[next] = Unmanaged.passUnretained(keyword)
+                (fastAssertions.baseAddress! + next).initialize(to: keyword.fast)
                 next += 1
             }
         }
@@ -208,6 +217,7 @@ public final class Schema: @unchecked Sendable {
     deinit {
         headers.deallocate()
         keywordRefs.deallocate()
+        fastAssertions.deallocate()  // a trivial type: nothing to deinitialise
     }
 
     /// Every reason why `instance` does not conform, in instance document order

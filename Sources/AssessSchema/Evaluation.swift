@@ -51,11 +51,13 @@ final class EvaluationContext {
     /// The schema's node headers and keywords (valid while `schema` is held).
     let headers: UnsafeMutableBufferPointer<NodeHeader>
     let keywordRefs: UnsafeMutableBufferPointer<Unmanaged<Keyword>>
+    let fastAssertions: UnsafeMutableBufferPointer<FastAssertion>
 
     init(schema: Schema, collecting: Bool) {
         self.schema = schema
         self.headers = schema.headers
         self.keywordRefs = schema.keywordRefs
+        self.fastAssertions = schema.fastAssertions
         self.usesDynamicScope = schema.usesDynamicScope
         self.nodes = schema.nodes
         self.collecting = collecting
@@ -134,6 +136,7 @@ final class EvaluationContext {
         var valid = true
         let start = Int(header.keywordStart)
         for position in start..<(start + Int(header.keywordCount)) {
+            if fastAssertions[position].holds(for: instance) { continue }
             if keywordRefs[position]._withUnsafeGuaranteedRef({ checkAssertion($0, instance) }) { continue }
             valid = false
             if !collecting { return false }

@@ -1,7 +1,7 @@
 import AssessJSON
 
-/// The common assertions in a form without reference-counted payloads, so that checking one
-/// copies nothing. `Keyword` keeps the general form (`KeywordKind`) for errors and for every
+/// The common assertions in a form without reference-counted payloads (a trivial type), so
+/// that checking one copies nothing and schemas keep them in plain memory. `Keyword` keeps the general form (`KeywordKind`) for errors and for every
 /// case left out here. A check here answers "holds" or "ask the general form", never "fails":
 /// every failure is still decided and explained by the general path.
 enum FastAssertion {
@@ -21,9 +21,16 @@ enum FastAssertion {
     case required(Unmanaged<PropertyTable>)
     /// An `enum` of strings only; the keyword holds the table of them.
     case stringEnumeration(Unmanaged<PropertyTable>)
-    case simplePattern(SimplePattern)
+    /// The keyword holds the box for as long as it lives.
+    case simplePattern(Unmanaged<PatternBox>)
 
-    init(_ kind: KeywordKind, strings: PropertyTable?) {
+    /// A simple pattern, held by reference so that `FastAssertion` stays trivial.
+    final class PatternBox: Sendable {
+        let pattern: SimplePattern
+        init(_ pattern: SimplePattern) { self.pattern = pattern }
+    }
+
+    init(_ kind: KeywordKind, strings: PropertyTable?, pattern: PatternBox?) {
         switch kind {
         case .type(let types, _): self = .type(types)
         // Doubles decide every comparison but equality (rounding keeps order): equal ones go
@@ -42,13 +49,18 @@ enum FastAssertion {
             self = .required(Unmanaged.passUnretained(table))
         case .enumeration:
             self = strings.map { .stringEnumeration(Unmanaged.passUnretained($0)) } ?? .general
-        case .pattern(_, let simple?): self = .simplePattern(simple)
+        case .pattern: self = pattern.map { .simplePattern(Unmanaged.passUnretained($0)) } ?? .general
         default: self = .general
         }
     }
 
     /// The table of an `enum` whose values are all strings (nil otherwise). Strings are equal
     /// when their code points are, that is when their UTF-8 bytes are: the table's comparison.
+    static func patternBox(_ kind: KeywordKind) -> PatternBox? {
+        guard case .pattern(_, let simple?) = kind else { return nil }
+        return PatternBox(simple)
+    }
+
     static func stringTable(_ kind: KeywordKind) -> PropertyTable? {
         guard case .enumeration(let values) = kind, !values.isEmpty else { return nil }
         var names: [String] = []
@@ -103,9 +115,9 @@ enum FastAssertion {
         case .stringEnumeration(let table):
             guard case .string(let string) = instance.value else { return false }
             return table._withUnsafeGuaranteedRef { $0.contains(string) }
-        case .simplePattern(let pattern):
+        case .simplePattern(let box):
             guard case .string(let string) = instance.value else { return true }
-            return pattern.matches(string) == true
+            return box._withUnsafeGuaranteedRef { $0.pattern.matches(string) == true }
         }
     }
 }
