@@ -3,9 +3,9 @@
 /// flags in its top byte. Reading those bytes, or making an ASCII string from them, needs no
 /// copy, validation or allocation.
 ///
-/// Both are used only when a check at first use finds that the standard library lays small
-/// strings out this way, comparing against strings it made itself; otherwise `packed` and
-/// `ascii` return nil and callers take the general path.
+/// A check at first use compares this layout against strings the standard library made itself:
+/// callers read `available` (or `asciiFlags`) once and, when it is false (nil), take the general
+/// path and never call `packed`, `isASCII` or `ascii`.
 public enum SmallString {
     public struct Packed {
         public var low: UInt64
@@ -69,9 +69,6 @@ public enum SmallString {
     }
 
     @inline(__always)
-    private static func read(_ string: String) -> Packed? { packed(string) }
-
-    @inline(__always)
     private static func make(_ bytes: UnsafePointer<UInt8>, count: Int, flags: UInt64) -> String? {
         var words: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: bytes, byteCount: count) }
@@ -98,7 +95,7 @@ public enum SmallString {
             let bytes = Array(sample.utf8)
             // As the library makes it from bytes, and as a literal.
             for made in [String(decoding: bytes, as: UTF8.self), sample] {
-                guard let found = read(made), found.count == bytes.count else { return unknown }
+                guard let found = packed(made), found.count == bytes.count else { return unknown }
                 var low: UInt64 = 0, high: UInt64 = 0
                 for (index, byte) in bytes.enumerated() {
                     if index < 8 { low |= UInt64(byte) << UInt64(8 * index) } else { high |= UInt64(byte) << UInt64(8 * (index - 8)) }
@@ -118,7 +115,7 @@ public enum SmallString {
         }
         // Strings too long to be small, made at run time, must not pass for small ones.
         let long = String(repeating: "y", count: 16 + samples.count % 2)
-        guard read(long) == nil, read(samples.joined()) == nil else { return unknown }
+        guard packed(long) == nil, packed(samples.joined()) == nil else { return unknown }
         return Layout(known: true, asciiFlags: flags)
     }()
 }

@@ -82,7 +82,7 @@ public struct Corpus: Sendable {
 
         // Read, parsed and paired on all cores; items come out in slug order (library stems are
         // sorted by bytes, and a slug is ASCII).
-        var built = parallelMap(jobs) { job in build(job, layout: layout, source: source) }
+        var built = parallelMap(jobs) { job in build(job, source: source) }
         var items: [CorpusItem] = []
         items.reserveCapacity(library.count)
         var warnings: [CorpusWarning] = []
@@ -100,7 +100,7 @@ public struct Corpus: Sendable {
         case orphan(ContentTarget)
     }
 
-    private static func build(_ job: Job, layout: ContentLayout, source: any ContentSource)
+    private static func build(_ job: Job, source: any ContentSource)
         -> (item: CorpusItem?, warnings: [CorpusWarning])
     {
         var warnings: [CorpusWarning] = []
