@@ -144,6 +144,21 @@ final class EvaluationContext {
         return valid
     }
 
+    /// True when every keyword of node `index` (assertions only) holds for the member's value by
+    /// its quick form; false means "not decided here".
+    @inline(__always)
+    private func holdsQuickly(_ index: Int, at member: UnsafePointer<JSONMember>) -> Bool {
+        let header = headers[index]
+        let start = Int(header.keywordStart)
+        let value = UnsafeRawPointer(member).advanced(by: Self.valueOffset).assumingMemoryBound(to: JSONNode.self)
+        for position in start..<(start + Int(header.keywordCount)) where !fastAssertions[position].holds(at: value) {
+            return false
+        }
+        return true
+    }
+
+    private static let valueOffset = MemoryLayout<JSONMember>.offset(of: \JSONMember.value)!
+
     @inline(never)
     private func evaluateKeywords(_ header: NodeHeader, _ instance: JSONNode, _ annotations: inout Annotations?) -> Bool {
         var valid = true
@@ -263,7 +278,11 @@ final class EvaluationContext {
     /// `evaluateMember` for a member read in place (from its object's storage: no copy).
     private func evaluateMember(_ child: Int, at member: UnsafePointer<JSONMember>) -> Bool {
         var none: Annotations? = nil
-        guard collecting else { return evaluate(child, member.pointee.value, &none) }
+        guard collecting else {
+            // A probe of a node of quick assertions reads the value where it lies.
+            if headers[child].assertionsOnly && depth < maxDepth, holdsQuickly(child, at: member) { return true }
+            return evaluate(child, member.pointee.value, &none)
+        }
         path.append(.key(member.pointee.key))
         defer { path.removeLast() }
         return evaluate(child, member.pointee.value, &none)

@@ -71,6 +71,12 @@ enum FastAssertion {
         return PropertyTable(names: names)
     }
 
+    /// `holds(for:)` of a value read where it lies.
+    @inline(__always)
+    func holds(at instance: UnsafePointer<JSONNode>) -> Bool {
+        holds(for: instance.pointee)
+    }
+
     /// True when the assertion holds for `instance`; false means "not decided here".
     @inline(__always)
     func holds(for instance: JSONNode) -> Bool {
