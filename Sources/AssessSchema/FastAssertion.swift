@@ -1,9 +1,10 @@
 import AssessJSON
 
 /// The common assertions in a form without reference-counted payloads (a trivial type), so
-/// that checking one copies nothing and schemas keep them in plain memory. `Keyword` keeps the general form (`KeywordKind`) for errors and for every
-/// case left out here. A check here answers "holds" or "ask the general form", never "fails":
-/// every failure is still decided and explained by the general path.
+/// that checking one copies nothing and schemas keep them in plain memory. `Keyword` keeps the
+/// general form (`KeywordKind`) for errors and for every case left out here. A check here
+/// answers "holds" or "ask the general form", never "fails": every failure is still decided
+/// and explained by the general path.
 enum FastAssertion {
     case general
     case type(TypeSet)
@@ -54,13 +55,14 @@ enum FastAssertion {
         }
     }
 
-    /// The table of an `enum` whose values are all strings (nil otherwise). Strings are equal
-    /// when their code points are, that is when their UTF-8 bytes are: the table's comparison.
+    /// The box of a `pattern` that one of the simple matchers checks (nil otherwise).
     static func patternBox(_ kind: KeywordKind) -> PatternBox? {
         guard case .pattern(_, let simple?) = kind else { return nil }
         return PatternBox(simple)
     }
 
+    /// The table of an `enum` whose values are all strings (nil otherwise). Strings are equal
+    /// when their code points are, that is when their UTF-8 bytes are: the table's comparison.
     static func stringTable(_ kind: KeywordKind) -> PropertyTable? {
         guard case .enumeration(let values) = kind, !values.isEmpty else { return nil }
         var names: [String] = []
