@@ -185,6 +185,15 @@ struct WorkTreeScan {
 struct TimeStamp: Equatable {
     var seconds: Int64
     var nanoseconds: Int64
+
+    init(seconds: Int64, nanoseconds: Int64) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    init(_ time: timespec) {
+        self.init(seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec))
+    }
 }
 
 /// What identifies one version of a file: a rewritten index (git and libgit2 write a new file
@@ -265,17 +274,17 @@ struct StatData {
 extension stat {
     var modificationTime: TimeStamp {
         #if canImport(Darwin)
-        TimeStamp(seconds: Int64(st_mtimespec.tv_sec), nanoseconds: Int64(st_mtimespec.tv_nsec))
+        TimeStamp(st_mtimespec)
         #else
-        TimeStamp(seconds: Int64(st_mtim.tv_sec), nanoseconds: Int64(st_mtim.tv_nsec))
+        TimeStamp(st_mtim)
         #endif
     }
 
     var changeTime: TimeStamp {
         #if canImport(Darwin)
-        TimeStamp(seconds: Int64(st_ctimespec.tv_sec), nanoseconds: Int64(st_ctimespec.tv_nsec))
+        TimeStamp(st_ctimespec)
         #else
-        TimeStamp(seconds: Int64(st_ctim.tv_sec), nanoseconds: Int64(st_ctim.tv_nsec))
+        TimeStamp(st_ctim)
         #endif
     }
 }

@@ -262,7 +262,7 @@ final class EvaluationContext {
             guard case .array(let items) = instance.value else { return true }
             return evaluateContains(keyword, items, instance, &annotations)
         default:
-            return checkAssertion(keyword, instance)
+            return keyword.fast.holds(for: instance) || checkAssertion(keyword, instance)
         }
     }
 
@@ -807,7 +807,6 @@ final class EvaluationContext {
 
     @inline(never)
     private func checkAssertion(_ keyword: Keyword, _ instance: JSONNode) -> Bool {
-        if keyword.fast.holds(for: instance) { return true }
         switch keyword.kind {
         case .type(let types, let names):
             if types.matches(instance) { return true }

@@ -51,7 +51,7 @@ public struct StatusReport: Sendable {
         }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (row, entry) in zip(rows, entries) {
-            var cells = (0..<4).map { row[$0].padding(toLength: widths[$0]) }
+            var cells = (0..<4).map { row[$0].padding(widths[$0]) }
             cells[0] = colour(cells[0], entry.change, style)
             let result = entry.errors > 0 ? style.red(row[4]) : entry.warnings > 0 ? style.yellow(row[4]) : style.green(row[4])
             lines.append("  " + cells.joined(separator: "  ") + "  " + result)
@@ -111,12 +111,5 @@ public struct StatusReport: Sendable {
                         status: $0.change.statusNow, valid: $0.change.isDeleted ? nil : $0.errors == 0,
                         errors: $0.errors, warnings: $0.warnings)
                 }))
-    }
-}
-
-extension String {
-    /// Pads with spaces to `length` characters (never truncates).
-    func padding(toLength length: Int) -> String {
-        count >= length ? self : self + String.repeated(" ", count: length - count)
     }
 }

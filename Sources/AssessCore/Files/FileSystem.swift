@@ -203,7 +203,6 @@ public enum FileSystem {
     }
 }
 
-/// `a < b` comparing UTF-8 bytes (unsigned), as `memcmp` does.
 /// `items` ordered by the UTF-8 bytes of `key`. Each key's first 16 bytes are packed into two
 /// big-endian words once, so most comparisons are of integers; keys that share those bytes
 /// compare in full. (No key holds a NUL byte, so the zero padding sorts a prefix first.)
@@ -233,6 +232,7 @@ func sortedByBytes<Item>(_ items: [Item], key: (Item) -> String) -> [Item] {
     return keyed.map { items[$0.index] }
 }
 
+/// `a < b` comparing UTF-8 bytes (unsigned), as `memcmp` does.
 func bytewiseLess(_ a: String, _ b: String) -> Bool {
     var a = a, b = b
     return a.withUTF8 { x in

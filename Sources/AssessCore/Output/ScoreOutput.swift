@@ -75,7 +75,7 @@ public enum ScoreOutput {
             let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
             for row in [header] + rows {
                 let cells = row.enumerated().map { column, cell in
-                    column == row.count - 1 ? cell : cell + String.repeated(" ", count: widths[column] - cell.count)
+                    column == row.count - 1 ? cell : cell + String.spaces(widths[column] - cell.count)
                 }
                 lines.append("  " + cells.joined(separator: "  "))
             }

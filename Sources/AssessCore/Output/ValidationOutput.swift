@@ -25,7 +25,7 @@ public enum ValidationOutput {
         if let position = diagnostic.position, let line = diagnostic.lineText, line.count <= 200 {
             let expanded = line.replacingOccurrences(of: "\t", with: " ")
             lines.append("    " + expanded)
-            lines.append("    " + String.repeated(" ", count: max(0, position.column - 1)) + style.green("^"))
+            lines.append("    " + String.spaces(max(0, position.column - 1)) + style.green("^"))
         }
         var detail: [String] = []
         if let pointer = diagnostic.pointer { detail.append("at \(pointer)") }

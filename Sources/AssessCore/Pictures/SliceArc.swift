@@ -83,10 +83,10 @@ public struct SliceArc: Sendable {
         if let first = ordered.first?.startSeconds, let last = ordered.last?.endSeconds {
             let start = ClockTime.format(Int(first)), end = ClockTime.format(Int(last.rounded()))
             let gap = Swift.max(1, columns.count - start.count - end.count)
-            lines.append(label("time") + start + String.repeated(" ", count: gap) + end)
+            lines.append(label("time") + start + String.spaces(gap) + end)
         } else {
             let gap = Swift.max(1, columns.count - "early".count - "late".count)
-            lines.append(label("order") + "early" + String.repeated(" ", count: gap) + "late")
+            lines.append(label("order") + "early" + String.spaces(gap) + "late")
         }
         let per = columns.count == ordered.count ? "one column per slice" : "each column the mean of \(ordered.count / columns.count)-\((ordered.count + columns.count - 1) / columns.count) slices"
         lines.append(label("") + "\(NumberFormat.count(ordered.count)) slices, \(per)")
@@ -103,42 +103,4 @@ public struct SliceArc: Sendable {
     }
 
     private static let marks = Array("123456789abcdefghijklmnopqrstuvwxyz")
-}
-
-extension String {
-    /// Padded with spaces to `width` characters (never cut).
-    func padding(_ width: Int) -> String {
-        let count = characterCount
-        return count >= width ? self : self + String.repeated(" ", count: width - count)
-    }
-
-    /// Padded on the left to `width` characters (never cut).
-    func leftPadding(_ width: Int) -> String {
-        let count = characterCount
-        return count >= width ? self : String.repeated(" ", count: width - count) + self
-    }
-
-    var trimmedRight: String {
-        // A last byte that is not a space ends a last character that is not one.
-        guard utf8.last == UInt8(ascii: " ") else { return self }
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-
-    /// `count` without walking grapheme clusters when every scalar stands alone as a character:
-    /// ASCII (but for "\r\n"), Latin up to the combining marks, and the punctuation, arrows,
-    /// operators (− U+2212), box drawing and shapes the pictures use. Else `count`.
-    var characterCount: Int {
-        var scalars = 0
-        for scalar in unicodeScalars {
-            let value = scalar.value
-            let standsAlone =
-                (value >= 0x20 && value < 0x300) || value == 0x0A
-                || (0x2010...0x205F).contains(value) || (0x2070...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
-            guard standsAlone else { return count }
-            scalars += 1
-        }
-        return scalars
-    }
 }

@@ -55,7 +55,7 @@ public struct SpectrumStrip: Sendable {
         let lowCut = column(thresholds.riskForwardAtOrBelow, width: track)
         let highCut = column(thresholds.opportunityForwardAtOrAbove, width: track)
         let zero = column(0, width: track)
-        let pad = String.repeated(" ", count: gutter)
+        let pad = String.spaces(gutter)
 
         // Scale: −100 at the left edge, 100 at the right, thresholds and 0 centred where they fall.
         var scale = Array(repeating: Character(" "), count: track)
@@ -90,7 +90,7 @@ public struct SpectrumStrip: Sendable {
         var lines = [pad + String(characters: scale).trimmedRight, pad + style.bandRuns(cells)]
         for marker in markers {
             let low = column(marker.low, width: track), high = column(marker.high, width: track)
-            var row = String.repeated(" ", count: low)
+            var row = String.spaces(low)
             if low == high {
                 row += style.band(thresholds.band(for: marker.low), "●")
             } else {

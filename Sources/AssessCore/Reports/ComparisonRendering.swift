@@ -7,7 +7,7 @@ enum ComparisonRendering {
 
     /// The detail lines of a comparison (without the item's heading).
     static func text(_ c: ItemComparison, style: TerminalStyle, width: Int) -> [String] {
-        let indent = String.repeated(" ", count: 2 + fieldWidth)
+        let indent = String.spaces(2 + fieldWidth)
         func field(_ name: String, _ value: String) -> String {
             let lines = Wrapping.wrap(value, width: max(30, width - indent.count))
             return "  " + name.padding(fieldWidth) + lines.joined(separator: "\n" + indent)

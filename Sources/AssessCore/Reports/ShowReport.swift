@@ -229,7 +229,7 @@ enum Wrapping {
             var lineLength = 0  // in characters, kept as words are added rather than recounted
             for word in paragraph.split(separator: " ") {
                 let wordLength = word.count
-                if lineLength == 0 && line.isEmpty {
+                if line.isEmpty {
                     line = String(word)
                     lineLength = wordLength
                 } else if lineLength + 1 + wordLength <= width {

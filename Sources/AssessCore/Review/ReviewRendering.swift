@@ -38,7 +38,7 @@ public enum ReviewRendering {
             let detail = textDetail(change, style: style)
             var line = colour(marker) + " " + colour(label)
             if !detail.isEmpty {
-                line += String.repeated(" ", count: max(0, width - label.count)) + "  " + detail
+                line += String.spaces(max(0, width - label.count)) + "  " + detail
             }
             lines.append(line)
         }

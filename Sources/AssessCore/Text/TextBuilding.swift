@@ -59,4 +59,40 @@ extension String {
         }
         return out
     }
+
+    /// Padded with spaces to `width` characters (never cut).
+    func padding(_ width: Int) -> String {
+        let count = characterCount
+        return count >= width ? self : self + String.spaces(width - count)
+    }
+
+    /// Padded on the left to `width` characters (never cut).
+    func leftPadding(_ width: Int) -> String {
+        let count = characterCount
+        return count >= width ? self : String.spaces(width - count) + self
+    }
+
+    var trimmedRight: String {
+        // A last byte that is not a space ends a last character that is not one.
+        guard utf8.last == UInt8(ascii: " ") else { return self }
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// `count` without walking grapheme clusters when every scalar stands alone as a character:
+    /// ASCII (but for "\r\n"), Latin up to the combining marks, and the punctuation, arrows,
+    /// operators (− U+2212), box drawing and shapes the pictures use. Else `count`.
+    var characterCount: Int {
+        var scalars = 0
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            let standsAlone =
+                (value >= 0x20 && value < 0x300) || value == 0x0A
+                || (0x2010...0x205F).contains(value) || (0x2070...0x20CF).contains(value) || (0x2100...0x2BFF).contains(value)
+            guard standsAlone else { return count }
+            scalars += 1
+        }
+        return scalars
+    }
 }
