@@ -40,6 +40,17 @@ public enum JSONParser {
         _ bytes: [UInt8],
         options: JSONParseOptions = .init()
     ) throws(JSONParseError) -> JSONDocument {
+        try checkSize(bytes, options: options)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONDocument in
+            var parser = Parser(source: bytes, buffer: buffer, maxDepth: options.maxDepth, builder: TreeBuilder())
+            defer { parser.builder.deallocate() }
+            let warnings = try parser.parseDocument()
+            return JSONDocument(root: parser.builder.takeRoot(), warnings: warnings)
+        }
+    }
+
+    /// Refuses sources that are empty or larger than the limit, before parsing.
+    static func checkSize(_ bytes: [UInt8], options: JSONParseOptions) throws(JSONParseError) {
         if bytes.count > options.maxBytes {
             throw JSONParseError(
                 kind: .tooLarge(size: bytes.count, limit: options.maxBytes),
@@ -49,11 +60,6 @@ public enum JSONParser {
         }
         if bytes.isEmpty {
             throw JSONParseError(kind: .empty, offset: 0, position: SourcePosition(line: 1, column: 1))
-        }
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONDocument in
-            var parser = Parser(source: bytes, buffer: buffer, maxDepth: options.maxDepth)
-            defer { parser.deallocate() }
-            return try parser.parseDocument()
         }
     }
 
@@ -120,75 +126,46 @@ private let exactPowersOfTen: [Double] = [
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ]
 
-/// An object key compared and hashed by its exact UTF-8 bytes.
-struct ExactKey: Hashable {
-    var string: String
-
-    static func == (a: ExactKey, b: ExactKey) -> Bool { exactlyEqual(a.string, b.string) }
-
-    func hash(into hasher: inout Hasher) {
-        var string = string
-        string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
-/// True when two strings have the same Unicode scalars (String's `==` uses canonical equivalence).
-@inline(__always)
-func exactlyEqual(_ a: String, _ b: String) -> Bool {
-    // Different lengths settle most pairs at once; equal scalars imply canonical
-    // equivalence, and `==` is fast for ASCII.
-    guard a.utf8.count == b.utf8.count, a == b else { return false }
-    var a = a
-    var b = b
-    return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
-}
-
 // MARK: - The parser
 
-private struct Parser {
-    /// An open array or object.
-    struct Frame {
-        var isObject: Bool
-        /// Offset of the opening bracket.
-        var start: Int
-        /// Index of this container's first element in `values` or `members`.
-        var base: Int
-        /// The key whose value is being parsed (objects only).
-        var key: String = ""
-        var keyOffset: Int = 0
-        /// Key -> offset of the key, built once an object has many members.
-        var index: [ExactKey: Int]? = nil
-    }
+/// What is made of the values the parser reads. The parser checks the syntax and calls these in
+/// source order (a container's `begin`, its members or elements, its `end`); the builder keeps
+/// what it needs. A string's bytes are valid only during the call.
+protocol JSONBuilder {
+    /// A string value at `offset`; `bytes` are its content, decoded from escapes when `escaped`
+    /// (and then not a range of the source).
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int)
+    /// A number at `offset`, written as `literal` (a range of the source).
+    mutating func number(_ double: Double, literal: UnsafeBufferPointer<UInt8>, at offset: Int)
+    mutating func bool(_ value: Bool, at offset: Int)
+    mutating func null(at offset: Int)
+    mutating func beginArray(at offset: Int)
+    mutating func endArray()
+    mutating func beginObject(at offset: Int)
+    /// The key of the next member of the innermost object, at `offset`; returns the offset of an
+    /// earlier key of that object with the same Unicode scalars, if there is one.
+    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int?
+    mutating func endObject()
+}
 
-    /// Objects with fewer members than this check duplicates by a linear scan.
-    static let linearKeyScanLimit = 32
-
+struct Parser<Builder: JSONBuilder> {
     let source: [UInt8]
     let p: UnsafePointer<UInt8>
     let n: Int
     let maxDepth: Int
-    /// `SmallString.asciiFlags`, read once: short ASCII strings are made without the library's checks.
-    let smallFlags = SmallString.asciiFlags
     var i = 0
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
-    /// Elements of all open arrays, innermost last.
-    var values = MoveStack<JSONNode>()
-    /// Members of all open objects, innermost last.
-    var members = MoveStack<JSONMember>()
-    var frames: [Frame] = []
+    /// For each open container, innermost last: true for an object.
+    var frames: [Bool] = []
+    var builder: Builder
 
-    init(source: [UInt8], buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(source: [UInt8], buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, builder: Builder) {
         self.source = source
         self.p = buffer.baseAddress!
         self.n = buffer.count
         self.maxDepth = maxDepth
-    }
-
-    /// Frees the stacks (and any values still on them after an error).
-    func deallocate() {
-        values.deallocate()
-        members.deallocate()
+        self.builder = builder
     }
 
     // MARK: Errors (cold paths)
@@ -253,7 +230,8 @@ private struct Parser {
 
     // MARK: Document
 
-    mutating func parseDocument() throws(JSONParseError) -> JSONDocument {
+    /// Parses the whole source into the builder; returns the warnings.
+    mutating func parseDocument() throws(JSONParseError) -> [JSONParseWarning] {
         var warnings: [JSONParseWarning] = []
         if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
             i = 3
@@ -275,7 +253,7 @@ private struct Parser {
         }
         skipWhitespace()
         if i == n { throw fail(.empty, at: 0) }
-        let root = try parseValues()
+        try parseValues()
         skipWhitespace()
         if i < n {
             switch describe(at: i) {
@@ -283,7 +261,7 @@ private struct Parser {
             case .failure(let error): throw error
             }
         }
-        return JSONDocument(root: root, warnings: warnings)
+        return warnings
     }
 
     @inline(__always)
@@ -298,35 +276,41 @@ private struct Parser {
 
     /// Parses one value and everything nested in it, without recursion.
     /// On entry `i` is at the value's first byte (whitespace skipped).
-    mutating func parseValues() throws(JSONParseError) -> JSONNode {
+    mutating func parseValues() throws(JSONParseError) {
         var expected = Expect.value
-        var node: JSONNode
         parsing: while true {
             guard i < n else { throw fail(.unexpectedEnd(expected: expected), at: n) }
             let start = i
             switch p[i] {
             case ASCII.quote:
-                node = JSONNode(.string(try parseString()), offset: start)
+                if let content = try scanString() {
+                    builder.string(bytes(content), escaped: false, at: start)
+                } else {
+                    let decoded = scratch
+                    decoded.withUnsafeBufferPointer { builder.string($0, escaped: true, at: start) }
+                }
             case ASCII.minus, ASCII.zero...ASCII.nine:
-                node = JSONNode(.number(try parseNumber()), offset: start)
+                let double = try scanNumber()
+                builder.number(double, literal: UnsafeBufferPointer(start: p + start, count: i - start), at: start)
             case 0x74:  // t
                 try parseKeyword("true")
-                node = JSONNode(.bool(true), offset: start)
+                builder.bool(true, at: start)
             case 0x66:  // f
                 try parseKeyword("false")
-                node = JSONNode(.bool(false), offset: start)
+                builder.bool(false, at: start)
             case 0x6E:  // n
                 try parseKeyword("null")
-                node = JSONNode(.null, offset: start)
+                builder.null(at: start)
             case ASCII.openBracket:
                 if frames.count >= maxDepth { throw fail(.tooDeep(limit: maxDepth), at: start) }
                 i += 1
                 skipWhitespace()
+                builder.beginArray(at: start)
                 if i < n, p[i] == ASCII.closeBracket {
                     i += 1
-                    node = JSONNode(.array([]), offset: start)
+                    builder.endArray()
                 } else {
-                    frames.append(Frame(isObject: false, start: start, base: values.count))
+                    frames.append(false)
                     expected = Expect.valueOrEndOfArray
                     continue parsing
                 }
@@ -334,11 +318,12 @@ private struct Parser {
                 if frames.count >= maxDepth { throw fail(.tooDeep(limit: maxDepth), at: start) }
                 i += 1
                 skipWhitespace()
+                builder.beginObject(at: start)
                 if i < n, p[i] == ASCII.closeBrace {
                     i += 1
-                    node = JSONNode(.object(JSONObject()), offset: start)
+                    builder.endObject()
                 } else {
-                    frames.append(Frame(isObject: true, start: start, base: members.count))
+                    frames.append(true)
                     try parseKey(expected: Expect.keyOrEndOfObject)
                     expected = Expect.value
                     continue parsing
@@ -347,15 +332,10 @@ private struct Parser {
                 throw notAValue(expected: expected)
             }
 
-            // A complete value: add it to the innermost open container, closing containers as they end.
-            while true {
-                let top = frames.count - 1
-                guard top >= 0 else { return node }
+            // A complete value: go on in the innermost open container, closing containers as they end.
+            while let isObject = frames.last {
                 skipWhitespace()
-                if frames[top].isObject {
-                    var key = ""
-                    swap(&key, &frames[top].key)
-                    members.append(JSONMember(key: key, keyOffset: frames[top].keyOffset, value: consume node))
+                if isObject {
                     guard i < n else { throw fail(.unexpectedEnd(expected: Expect.objectNext), at: n) }
                     let byte = p[i]
                     if byte == ASCII.comma {
@@ -370,14 +350,12 @@ private struct Parser {
                         continue parsing
                     } else if byte == ASCII.closeBrace {
                         i += 1
-                        let frame = frames.removeLast()
-                        let items = members.moveOut(from: frame.base)
-                        node = JSONNode(.object(JSONObject(items)), offset: frame.start)
+                        frames.removeLast()
+                        builder.endObject()
                     } else {
                         throw unexpected(at: i, expected: Expect.objectNext)
                     }
                 } else {
-                    values.append(consume node)
                     guard i < n else { throw fail(.unexpectedEnd(expected: Expect.arrayNext), at: n) }
                     let byte = p[i]
                     if byte == ASCII.comma {
@@ -391,14 +369,14 @@ private struct Parser {
                         continue parsing
                     } else if byte == ASCII.closeBracket {
                         i += 1
-                        let frame = frames.removeLast()
-                        let items = values.moveOut(from: frame.base)
-                        node = JSONNode(.array(items), offset: frame.start)
+                        frames.removeLast()
+                        builder.endArray()
                     } else {
                         throw unexpected(at: i, expected: Expect.arrayNext)
                     }
                 }
             }
+            return
         }
     }
 
@@ -468,34 +446,27 @@ private struct Parser {
     mutating func parseKey(expected: String) throws(JSONParseError) {
         guard i < n, p[i] == ASCII.quote else { throw unexpected(at: i, expected: expected) }
         let keyOffset = i
-        let key = try parseString()
-        let top = frames.count - 1
-        let base = frames[top].base
-        if frames[top].index != nil {
-            if let first = frames[top].index!.updateValue(keyOffset, forKey: ExactKey(string: key)) {
-                throw duplicate(key, at: keyOffset, first: first)
-            }
-        } else if members.count - base < Self.linearKeyScanLimit {
-            var m = base
-            while m < members.count {
-                if exactlyEqual(members[m].key, key) { throw duplicate(key, at: keyOffset, first: members[m].keyOffset) }
-                m += 1
-            }
+        let first: Int?
+        let key: String
+        if let content = try scanString() {
+            first = builder.key(bytes(content), escaped: false, at: keyOffset)
+            key = first == nil ? "" : String(decoding: bytes(content), as: UTF8.self)
         } else {
-            var index: [ExactKey: Int] = [:]
-            index.reserveCapacity(2 * Self.linearKeyScanLimit)
-            for m in base..<members.count { index[ExactKey(string: members[m].key)] = members[m].keyOffset }
-            if let first = index.updateValue(keyOffset, forKey: ExactKey(string: key)) {
-                throw duplicate(key, at: keyOffset, first: first)
-            }
-            frames[top].index = index
+            let decoded = scratch
+            first = decoded.withUnsafeBufferPointer { builder.key($0, escaped: true, at: keyOffset) }
+            key = first == nil ? "" : String(decoding: decoded, as: UTF8.self)
         }
-        frames[top].key = key
-        frames[top].keyOffset = keyOffset
+        if let first { throw duplicate(key, at: keyOffset, first: first) }
         skipWhitespace()
         guard i < n, p[i] == ASCII.colon else { throw unexpected(at: i, expected: Expect.colon) }
         i += 1
         skipWhitespace()
+    }
+
+    /// The source bytes in `range`.
+    @inline(__always)
+    func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: p + range.lowerBound, count: range.count)
     }
 
     @inline(never)
@@ -536,8 +507,10 @@ private struct Parser {
         }
     }
 
-    /// Parses a string at `i` (the opening quote); leaves `i` after the closing quote.
-    mutating func parseString() throws(JSONParseError) -> String {
+    /// Reads the string at `i` (the opening quote) and leaves `i` after the closing quote. Returns
+    /// the range of its content in the source, or nil when it has escapes: its decoded content is
+    /// then in `scratch`.
+    mutating func scanString() throws(JSONParseError) -> Range<Int>? {
         i += 1
         let contentStart = i
         while true {
@@ -545,12 +518,11 @@ private struct Parser {
             guard i < n else { throw fail(.unexpectedEnd(expected: Expect.endOfString), at: n) }
             let byte = p[i]
             if byte == ASCII.quote {
-                let count = i - contentStart
                 i += 1
-                if let smallFlags, let small = SmallString.ascii(p + contentStart, count: count, flags: smallFlags) { return small }
-                return String(decoding: UnsafeBufferPointer(start: p + contentStart, count: count), as: UTF8.self)
+                return contentStart..<(i - 1)
             } else if byte == ASCII.backslash {
-                return try parseEscapedString(contentStart: contentStart)
+                try scanEscapedString(contentStart: contentStart)
+                return nil
             } else if byte < 0x20 {
                 throw fail(.controlCharacterInString(byte), at: i)
             } else {
@@ -559,8 +531,8 @@ private struct Parser {
         }
     }
 
-    /// Continues a string that has escapes, building it in `scratch`.
-    mutating func parseEscapedString(contentStart: Int) throws(JSONParseError) -> String {
+    /// Continues a string that has escapes, decoding it into `scratch`.
+    mutating func scanEscapedString(contentStart: Int) throws(JSONParseError) {
         scratch.removeAll(keepingCapacity: true)
         var runStart = contentStart
         while true {
@@ -570,7 +542,7 @@ private struct Parser {
             if byte == ASCII.quote {
                 scratch.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: i - runStart))
                 i += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return
             } else if byte == ASCII.backslash {
                 scratch.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: i - runStart))
                 try decodeEscape()
@@ -717,8 +689,9 @@ private struct Parser {
 
     // MARK: Numbers
 
-    /// Parses a number at `i` per RFC 8259 §6.
-    mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
+    /// Reads a number at `i` per RFC 8259 §6 and returns its nearest `Double`; its literal is the
+    /// source from where it started to `i`.
+    mutating func scanNumber() throws(JSONParseError) -> Double {
         let start = i
         var negative = false
         if p[i] == ASCII.minus {
@@ -779,7 +752,6 @@ private struct Parser {
                 throw numberContinuation(start: start)
             }
         }
-        let literal = smallFlags.flatMap { SmallString.ascii(p + start, count: i - start, flags: $0) } ?? text(start..<i)
         var double: Double
         if digits <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             // Clinger's fast path: both operands exact, so one rounding is correct.
@@ -791,10 +763,10 @@ private struct Parser {
             }
             if negative { double = -double }
         } else {
-            double = Double(literal) ?? .infinity
+            double = Double(text(start..<i)) ?? .infinity
         }
-        guard double.isFinite else { throw fail(.numberOutOfRange(literal), at: start) }
-        return JSONNumber(literal: literal, double: double)
+        guard double.isFinite else { throw fail(.numberOutOfRange(text(start..<i)), at: start) }
+        return double
     }
 
     /// The error for a number followed directly by a letter, digit, `.`, `+` or `-`.
@@ -807,55 +779,5 @@ private struct Parser {
         }
         let what = isLetter(byte) ? "letter '\(Character(Unicode.Scalar(byte)))'" : "'\(Character(Unicode.Scalar(byte)))'"
         return fail(.invalidNumber("unexpected \(what) in number"), at: i)
-    }
-}
-
-/// A stack whose top elements move out into a new array without copies,
-/// retains or releases. Owned by one `Parser`, which calls `deallocate()`.
-private struct MoveStack<Element> {
-    private var storage: UnsafeMutablePointer<Element>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int = 64) {
-        self.storage = .allocate(capacity: capacity)
-        self.capacity = capacity
-    }
-
-    subscript(index: Int) -> Element {
-        @inline(__always) _read { yield storage[index] }
-    }
-
-    @inline(__always)
-    mutating func append(_ element: __owned Element) {
-        if count == capacity { grow() }
-        (storage + count).initialize(to: element)
-        count += 1
-    }
-
-    @inline(never)
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: storage, count: count)
-        storage.deallocate()
-        storage = larger
-        capacity *= 2
-    }
-
-    /// Removes the elements from `start` to the top and returns them in order.
-    mutating func moveOut(from start: Int) -> [Element] {
-        let moved = count - start
-        guard moved > 0 else { return [] }
-        let source = storage + start
-        var result: [Element] = []
-        result.reserveCapacity(moved)
-        for k in 0..<moved { result.append((source + k).move()) }
-        count = start
-        return result
-    }
-
-    func deallocate() {
-        storage.deinitialize(count: count)
-        storage.deallocate()
     }
 }

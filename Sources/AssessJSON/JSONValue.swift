@@ -50,11 +50,15 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
     }
 
     /// True when the value is mathematically an integer (1.0 counts, as JSON Schema says).
-    public var isInteger: Bool { double == double.rounded(.towardZero) }
+    public var isInteger: Bool { Self.isInteger(double) }
 
     /// The value as an `Int` when it is an integer that fits.
-    public var intValue: Int? {
-        guard isInteger, double >= -9.2e18, double <= 9.2e18 else { return nil }
+    public var intValue: Int? { Self.intValue(double) }
+
+    static func isInteger(_ double: Double) -> Bool { double == double.rounded(.towardZero) }
+
+    static func intValue(_ double: Double) -> Int? {
+        guard isInteger(double), double >= -9.2e18, double <= 9.2e18 else { return nil }
         return Int(double)
     }
 
@@ -71,6 +75,17 @@ public struct JSONMember: Sendable {
         self.key = key
         self.keyOffset = keyOffset
         self.value = value
+    }
+}
+
+extension JSONMember {
+    private static let keyStorageOffset = MemoryLayout<JSONMember>.offset(of: \JSONMember.key)!
+
+    /// The stored words of the key of the member at `member`, read without copying the key
+    /// (for `SmallString.isASCII` and comparison with `SmallString.asciiBits`).
+    @inline(__always)
+    static func keyBits(_ member: UnsafePointer<JSONMember>) -> SmallString.Bits {
+        UnsafeRawPointer(member).load(fromByteOffset: keyStorageOffset, as: SmallString.Bits.self)
     }
 }
 
@@ -101,9 +116,9 @@ public struct JSONObject: Sendable {
             // any other key is compared as below.
             let length = key.utf8.count
             return members.withUnsafeBufferPointer { buffer -> Int? in
-                let base = UnsafeRawPointer(buffer.baseAddress)
+                guard let base = buffer.baseAddress else { return nil }
                 for index in buffer.indices {
-                    let bits = base!.load(fromByteOffset: index * MemoryLayout<JSONMember>.stride + Self.keyOffset, as: SmallString.Bits.self)
+                    let bits = JSONMember.keyBits(base + index)
                     if bits == ascii { return index }
                     if SmallString.isASCII(bits) { continue }
                     if buffer[index].key.utf8.count == length && buffer[index].key == key { return index }
@@ -119,7 +134,6 @@ public struct JSONObject: Sendable {
         return nil
     }
 
-    private static let keyOffset = MemoryLayout<JSONMember>.offset(of: \JSONMember.key)!
 
     /// Sets a member, replacing the value of an existing key in place or appending a new one.
     public mutating func set(_ key: String, _ value: JSONNode) {

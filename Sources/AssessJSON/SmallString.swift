@@ -49,6 +49,12 @@ public enum SmallString {
     @inline(__always)
     public static func asciiBits(_ string: String) -> Bits? {
         guard let flags = asciiFlags else { return nil }
+        return asciiBits(string, flags: flags)
+    }
+
+    /// `asciiBits(_:)` with `flags` from `asciiFlags`, read once by the caller.
+    @inline(__always)
+    public static func asciiBits(_ string: String, flags: UInt64) -> Bits? {
         let (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
         guard high & 0xF000_0000_0000_0000 == flags else { return nil }
         return Bits(low: low, high: high)
@@ -57,7 +63,13 @@ public enum SmallString {
     /// Whether stored words are those of a small ASCII string (call only when `available`).
     @inline(__always)
     public static func isASCII(_ bits: Bits) -> Bool {
-        bits.high & 0xF000_0000_0000_0000 == layout.asciiFlags
+        isASCII(bits, flags: layout.asciiFlags)
+    }
+
+    /// `isASCII(_:)` with `flags` from `asciiFlags`, read once by the caller.
+    @inline(__always)
+    public static func isASCII(_ bits: Bits, flags: UInt64) -> Bool {
+        bits.high & 0xF000_0000_0000_0000 == flags
     }
 
     /// The string of `count` bytes at `bytes` when they are ASCII and at most 15; `flags` from

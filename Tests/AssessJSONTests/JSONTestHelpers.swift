@@ -44,6 +44,13 @@ func assertParseError(
         XCTAssertEqual(error.kind, kind, file: file, line: testLine)
         XCTAssertEqual(error.offset, offset, "offset", file: file, line: testLine)
         XCTAssertEqual(error.position, SourcePosition(line: line, column: column), "position", file: file, line: testLine)
+        // A tape is parsed by the same parser and must refuse the source with the same error.
+        do {
+            _ = try JSONTape.parse(bytes, options: options)
+            XCTFail("the tape parsed what the tree refused", file: file, line: testLine)
+        } catch let tapeError {
+            XCTAssertEqual(tapeError, error, "tape error", file: file, line: testLine)
+        }
     }
 }
 
@@ -55,10 +62,51 @@ func parseValid(
     line: UInt = #line
 ) -> JSONNode? {
     do {
-        return try JSONParser.parse(text, options: options).root
+        let root = try JSONParser.parse(text, options: options).root
+        let tape = try JSONTape.parse(Array(text.utf8), options: options)
+        assertSameReading(root, tape.root, file: file, line: line)
+        return root
     } catch {
         XCTFail("unexpected error: \(error)", file: file, line: line)
         return nil
+    }
+}
+
+/// Asserts that a tree and a tape of the same source read the same through `JSONReadable`:
+/// types, offsets, scalars, elements and every member looked up by its key. Without recursion,
+/// for documents nested thousands deep.
+func assertSameReading(_ tree: JSONNode, _ tape: JSONTape.Value, file: StaticString = #filePath, line: UInt = #line) {
+    var pending = [(tree, tape)]
+    while let (tree, tape) = pending.popLast() {
+        XCTAssertEqual(tree.typeName, tape.typeName, "type at \(tree.offset)", file: file, line: line)
+        XCTAssertEqual(tree.offset, tape.offset, "offset", file: file, line: line)
+        XCTAssertEqual(tree.isObject, tape.isObject, file: file, line: line)
+        XCTAssertEqual(
+            tree.stringValue.map { Array($0.unicodeScalars) }, tape.stringValue.map { Array($0.unicodeScalars) }, file: file, line: line)
+        XCTAssertEqual(tree.doubleValue?.bitPattern, tape.doubleValue?.bitPattern, file: file, line: line)
+        XCTAssertEqual(tree.intValue, tape.intValue, file: file, line: line)
+        XCTAssertEqual(tree.boolValue, tape.boolValue, file: file, line: line)
+        XCTAssertEqual(tree.isNull, tape.isNull, file: file, line: line)
+        XCTAssertEqual(tree.elements == nil, tape.elements == nil, file: file, line: line)
+        if let elements = tree.elements, let tapeElements = tape.elements {
+            let tapeArray = Array(tapeElements)
+            XCTAssertEqual(elements.count, tapeArray.count, "element count", file: file, line: line)
+            pending += zip(elements, tapeArray)
+        }
+        if let object = tree.objectValue {
+            // Every member of small objects; a sample of large ones, whose lookups are linear.
+            let step = object.count <= 64 ? 1 : 97
+            for member in stride(from: 0, to: object.count, by: step).map({ object.members[$0] }) {
+                guard let found = tape[member.key] else {
+                    XCTFail("the tape has no member \"\(member.key)\"", file: file, line: line)
+                    continue
+                }
+                pending.append((tree[member.key]!, found))
+            }
+            XCTAssertNil(tape["no such key, surely"], file: file, line: line)
+        } else {
+            XCTAssertNil(tape["a"], file: file, line: line)
+        }
     }
 }
 

@@ -24,17 +24,15 @@ public struct PerspectiveMapFacts: Sendable {
     public var scorer: String?
     public var thresholds: BandThresholds
 
-    public init(_ root: JSONNode) {
-        // Each member of the root looked up once: maps are read several times per check.
-        let object = root.objectValue
-        let headline = object?["headline"]?.objectValue
+    public init(_ root: some JSONReadable) {
+        let headline = root["headline"]
         headlineScore = headline?["score"]?.doubleValue
         headlineBand = headline?["band"]?.stringValue.flatMap(Band.init(rawValue:))
-        let scorerObject = object?["scorer"]?.objectValue
+        let scorerObject = root["scorer"]
         if let name = scorerObject?["name"]?.stringValue, let version = scorerObject?["version"]?.stringValue {
             scorer = name + "@" + version
         }
-        let scale = object?["scale"]?.objectValue
+        let scale = root["scale"]
         thresholds = BandThresholds(
             riskForwardAtOrBelow: scale?["riskForwardAtOrBelow"]?.doubleValue
                 ?? BandThresholds.standard.riskForwardAtOrBelow,

@@ -126,13 +126,13 @@ public struct Assessment: Sendable, Encodable {
     }
 
     /// Reads an assessment; fails (with the reason) only when the status is missing or unknown.
-    public static func read(slug: String, _ root: JSONNode) -> Result<Assessment, CorpusReadError> {
+    public static func read<Value: JSONReadable>(slug: String, _ root: Value) -> Result<Assessment, CorpusReadError> {
         guard let raw = root["status"]?.stringValue, let status = AssessmentStatus(rawValue: raw) else {
             let known = AssessmentStatus.allCases.map(\.rawValue).joined(separator: ", ")
             return .failure(CorpusReadError(message: "assessment has no known status (one of \(known))", offset: root["status"]?.offset ?? root.offset))
         }
-        func person(_ node: JSONNode?) -> Person? {
-            guard let node, node.objectValue != nil else { return nil }
+        func person(_ node: Value?) -> Person? {
+            guard let node, node.isObject else { return nil }
             return Person(name: node["name"]?.stringValue, email: node["email"]?.stringValue, reviewedOn: node["reviewedOn"]?.stringValue)
         }
         let perspective = root["perspective"]
@@ -143,24 +143,25 @@ public struct Assessment: Sendable, Encodable {
                 band: perspective?["band"]?.stringValue.flatMap(Band.init(rawValue:)),
                 lens: perspective?["lens"]?.stringValue, confidence: perspective?["confidence"]?.stringValue,
                 evidenceMode: perspective?["evidenceMode"]?.stringValue),
-            emphases: root["emphases"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-            keyMoments: (root["keyMoments"]?.arrayValue ?? []).compactMap { node in
+            emphases: root["emphases"]?.elements?.compactMap(\.stringValue) ?? [],
+            keyMoments: (root["keyMoments"]?.elements)?.compactMap { node in
                 guard let at = node["at"]?.stringValue, let score = node["score"]?.doubleValue else { return nil }
                 return KeyMoment(at: at, score: score, label: node["label"]?.stringValue ?? "", quote: node["quote"]?.stringValue)
-            })
+            } ?? [])
         assessment.assessor = person(root["assessor"])
-        assessment.reviewers = (root["reviewers"]?.arrayValue ?? []).compactMap(person)
-        if let listen = root["listen"], listen.objectValue != nil {
+        assessment.reviewers = root["reviewers"]?.elements?.compactMap(person) ?? []
+        if let listen = root["listen"], listen.isObject {
             assessment.listen = Listen(
                 date: listen["date"]?.stringValue, coverage: listen["coverage"]?.stringValue,
                 minutes: listen["minutes"]?.doubleValue, from: listen["from"]?.stringValue, to: listen["to"]?.stringValue)
         }
         assessment.summary = root["summary"]?.stringValue
-        assessment.captionCorrections = (root["captionCorrections"]?.arrayValue ?? []).compactMap { node in
-            guard let heard = node["heard"]?.stringValue, let correct = node["correct"]?.stringValue else { return nil }
-            return CaptionCorrection(heard: heard, correct: correct, at: node["at"]?.stringValue)
-        }
-        if let review = root["machineReview"], review.objectValue != nil {
+        assessment.captionCorrections =
+            root["captionCorrections"]?.elements?.compactMap { node in
+                guard let heard = node["heard"]?.stringValue, let correct = node["correct"]?.stringValue else { return nil }
+                return CaptionCorrection(heard: heard, correct: correct, at: node["at"]?.stringValue)
+            } ?? []
+        if let review = root["machineReview"], review.isObject {
             assessment.machineReview = MachineReview(
                 scorer: review["scorer"]?.stringValue, headlineScore: review["headlineScore"]?.doubleValue,
                 verdict: review["verdict"]?.stringValue, note: review["note"]?.stringValue)

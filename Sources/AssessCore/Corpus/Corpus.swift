@@ -171,13 +171,14 @@ public struct Corpus: Sendable {
         case .success(let read): bytes = read
         case .failure(let error): return warning(error.message)
         }
-        let root: JSONNode
+        // A tape, not a tree: a few fields are read out of each file.
+        let root: JSONTape.Value
         do {
-            root = try JSONParser.parse(bytes).root
+            root = try JSONTape.parse(bytes).root
         } catch {
             return warning(error.message, error.position)
         }
-        guard root.objectValue != nil else { return warning("expected a JSON object, found \(root.typeName)", SourcePosition(line: 1, column: 1)) }
+        guard root.isObject else { return warning("expected a JSON object, found \(root.typeName)", SourcePosition(line: 1, column: 1)) }
         // Lines are counted only for a warning's position.
         var text: SourceText { SourceText(bytes) }
         switch target.kind {

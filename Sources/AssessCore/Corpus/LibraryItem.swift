@@ -26,7 +26,7 @@ public struct LibraryItem: Sendable, Encodable {
     public var people: [String]
     public var source: Source?
 
-    public init(slug: String, _ root: JSONNode) {
+    public init(slug: String, _ root: some JSONReadable) {
         self.slug = slug
         title = root["title"]?.stringValue ?? slug
         show = root["show"]?.stringValue
@@ -34,16 +34,16 @@ public struct LibraryItem: Sendable, Encodable {
         shelf = root["shelf"]?.stringValue
         whyItMatters = root["whyItMatters"]?.stringValue
         summary = root["summary"]?.stringValue
-        tags = root["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        tags = root["tags"]?.elements?.compactMap(\.stringValue) ?? []
         editorNote = root["editorNote"]?.stringValue
-        people = root["people"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        source = root["source"]?.objectValue.map { _ in
-            let node = root["source"]
+        people = root["people"]?.elements?.compactMap(\.stringValue) ?? []
+        source = root["source"].flatMap { node in
+            guard node.isObject else { return nil }
             return Source(
-                platform: node?["platform"]?.stringValue, videoId: node?["videoId"]?.stringValue,
-                captions: node?["captions"]?.stringValue, storedOn: node?["storedOn"]?.stringValue,
-                captionSegments: node?["captionSegments"]?.numberValue?.intValue,
-                durationSeconds: node?["durationSeconds"]?.doubleValue)
+                platform: node["platform"]?.stringValue, videoId: node["videoId"]?.stringValue,
+                captions: node["captions"]?.stringValue, storedOn: node["storedOn"]?.stringValue,
+                captionSegments: node["captionSegments"]?.intValue,
+                durationSeconds: node["durationSeconds"]?.doubleValue)
         }
     }
 }

@@ -121,7 +121,7 @@ public struct PerspectiveMap: Sendable, Encodable {
     }
 
     /// Reads a map; nil (with the reason) when it has no headline score, the one thing every comparison needs.
-    public static func read(slug: String, _ root: JSONNode) -> Result<PerspectiveMap, CorpusReadError> {
+    public static func read(slug: String, _ root: some JSONReadable) -> Result<PerspectiveMap, CorpusReadError> {
         guard let score = root["headline"]?["score"]?.doubleValue else {
             return .failure(CorpusReadError(message: "perspective map has no headline.score", offset: root["headline"]?.offset ?? root.offset))
         }
@@ -134,27 +134,28 @@ public struct PerspectiveMap: Sendable, Encodable {
             evidenceMode: headlineNode?["evidenceMode"]?.stringValue)
         var map = PerspectiveMap(
             slug: slug, scorer: facts.scorer, thresholds: thresholds, slices: nil, stats: nil, headline: headline,
-            emphases: root["emphases"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            emphases: root["emphases"]?.elements?.compactMap(\.stringValue) ?? [])
         map.generatedAt = root["generatedAt"]?.stringValue
-        map.transcriptSegments = root["transcript"]?["segments"]?.numberValue?.intValue
-        map.transcriptWords = root["transcript"]?["words"]?.numberValue?.intValue
-        map.tags = root["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        if let items = root["slices"]?.arrayValue, !items.isEmpty {
+        map.transcriptSegments = root["transcript"]?["segments"]?.intValue
+        map.transcriptWords = root["transcript"]?["words"]?.intValue
+        map.tags = root["tags"]?.elements?.compactMap(\.stringValue) ?? []
+        if let items = root["slices"]?.elements {
             var slices: [Slice] = []
+            slices.reserveCapacity(items.underestimatedCount)
             for (position, item) in items.enumerated() {
                 guard let sliceScore = item["score"]?.doubleValue else {
                     return .failure(CorpusReadError(message: "slice \(position) has no score", offset: item.offset))
                 }
                 slices.append(
                     Slice(
-                        index: item["index"]?.numberValue?.intValue ?? position,
+                        index: item["index"]?.intValue ?? position,
                         startSeconds: item["startSeconds"]?.doubleValue, endSeconds: item["endSeconds"]?.doubleValue,
-                        estimated: item["estimated"]?.boolValue ?? false, words: item["words"]?.numberValue?.intValue ?? 0,
+                        estimated: item["estimated"]?.boolValue ?? false, words: item["words"]?.intValue ?? 0,
                         score: sliceScore))
             }
-            map.slices = slices.sorted { $0.index < $1.index }
+            if !slices.isEmpty { map.slices = slices.sorted { $0.index < $1.index } }
         }
-        if let node = root["stats"], let count = node["count"]?.numberValue?.intValue,
+        if let node = root["stats"], let count = node["count"]?.intValue,
             let median = node["median"]?.doubleValue, let mean = node["mean"]?.doubleValue,
             let min = node["min"]?.doubleValue, let max = node["max"]?.doubleValue,
             let p10 = node["p10"]?.doubleValue, let p90 = node["p90"]?.doubleValue

@@ -1,0 +1,398 @@
+/// A parsed JSON text kept flat: one entry per value and key, in source order, over the source
+/// bytes. Strings stay bytes until they are read, numbers are converted once, and nothing is
+/// allocated per value, so a tape suits reading a few fields out of many files. It is parsed by
+/// the same parser as `JSONParser.parse`, with the same checks and the same errors.
+///
+/// A tape does not change once parsed; that is what makes it safe to share between threads.
+public final class JSONTape: @unchecked Sendable {
+    /// One value or key.
+    struct Entry {
+        enum Kind: UInt8 {
+            case null, `false`, `true`, number, string, key, array, object
+        }
+
+        var kind: Kind
+        /// For strings and keys: the content is in `decoded` (it had escapes), not in the source.
+        var escaped: Bool
+        /// For keys: the content is ASCII.
+        var ascii: Bool
+        /// Byte offset of the value's first byte (a key's opening quote) in the source.
+        var offset: UInt32
+        /// Strings and keys: where the content starts. Numbers: the `Double`'s bits.
+        /// Arrays and objects: the index of the first entry after the container.
+        var first: UInt64
+        /// Strings and keys: where the content ends. Numbers: where the literal ends.
+        /// Arrays and objects: the number of elements or members.
+        var second: UInt32
+    }
+
+    /// The source, as parsed.
+    public let source: [UInt8]
+    /// The entries, in memory of their own: reading them takes no reference counting.
+    let entries: UnsafeMutableBufferPointer<Entry>
+    /// The content of strings and keys written with escapes, decoded.
+    let decoded: [UInt8]
+    public let warnings: [JSONParseWarning]
+
+    /// Takes over `entries`, which the tape frees.
+    init(source: [UInt8], entries: UnsafeMutableBufferPointer<Entry>, decoded: [UInt8], warnings: [JSONParseWarning]) {
+        self.source = source
+        self.entries = entries
+        self.decoded = decoded
+        self.warnings = warnings
+    }
+
+    deinit {
+        entries.deallocate()
+    }
+
+    /// Parses a complete JSON text, as `JSONParser.parse` does.
+    public static func parse(_ bytes: [UInt8], options: JSONParseOptions = .init()) throws(JSONParseError) -> JSONTape {
+        try JSONParser.checkSize(bytes, options: options)
+        // Offsets are kept in 32 bits.
+        precondition(bytes.count <= Int(UInt32.max), "sources over 4 GiB are refused by the size limit")
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONTape in
+            // About one entry per eight bytes of typical content.
+            let builder = TapeBuilder(source: buffer, capacity: bytes.count / 8 + 16)
+            var parser = Parser(source: bytes, buffer: buffer, maxDepth: options.maxDepth, builder: builder)
+            let warnings: [JSONParseWarning]
+            do throws(JSONParseError) {
+                warnings = try parser.parseDocument()
+            } catch {
+                parser.builder.deallocate()
+                throw error
+            }
+            return JSONTape(source: bytes, entries: parser.builder.finish(), decoded: parser.builder.decoded, warnings: warnings)
+        }
+    }
+
+    /// The top-level value.
+    public var root: Value { Value(tape: self, index: 0) }
+
+    /// The index of the entry after the value at `index` and everything in it.
+    @inline(__always)
+    func next(after index: Int) -> Int {
+        let entry = entries[index]
+        switch entry.kind {
+        case .array, .object: return Int(entry.first)
+        default: return index + 1
+        }
+    }
+
+    /// Calls `body` with the content of the string or key at `index`.
+    @inline(__always)
+    func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let entry = entries[index]
+        let range = Int(entry.first)..<Int(entry.second)
+        if entry.escaped { return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
+        return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The index of the value of the first member of the object at `object` whose key is `key`,
+    /// matched as `JSONObject` matches keys: the same number of UTF-8 bytes and `==`.
+    func member(of object: Int, _ key: String) -> Int? {
+        let container = entries[object]
+        guard container.kind == .object else { return nil }
+        var wantedKey = key
+        return wantedKey.withUTF8 { wanted -> Int? in
+            let wantedASCII = isASCII(wanted)
+            return source.withUnsafeBufferPointer { source -> Int? in
+                var at = object + 1
+                for _ in 0..<container.second {
+                    let entry = entries[at]
+                    let start = Int(entry.first)
+                    if Int(entry.second) - start == wanted.count {
+                        // Different ASCII strings are never canonically equivalent: there the bytes decide.
+                        if entry.ascii && wantedASCII {
+                            if entry.escaped ? withContent(at, { sameBytes($0, wanted) }) : sameBytes(source, start, wanted) { return at + 1 }
+                        } else if withContent(at, { String(decoding: $0, as: UTF8.self) }) == key {
+                            return at + 1
+                        }
+                    }
+                    at = next(after: at + 1)
+                }
+                return nil
+            }
+        }
+    }
+
+    /// A value in a tape. It keeps its tape alive.
+    public struct Value: Sendable {
+        public let tape: JSONTape
+        let index: Int
+
+        var entry: Entry { tape.entries[index] }
+
+        /// Byte offset of the value's first byte in the source.
+        public var offset: Int { Int(entry.offset) }
+
+        /// The member `key` of an object (the first whose key is `key` under `==`, as `JSONObject`
+        /// looks keys up); nil for a missing key or a value that is not an object.
+        public subscript(key: String) -> Value? {
+            tape.member(of: index, key).map { Value(tape: tape, index: $0) }
+        }
+
+        public var isObject: Bool { entry.kind == .object }
+        public var isArray: Bool { entry.kind == .array }
+
+        /// The elements of an array, in order; nil for any other value.
+        public var elements: Elements? {
+            let container = entry
+            guard container.kind == .array else { return nil }
+            return Elements(tape: tape, start: index + 1, count: Int(container.second))
+        }
+
+        public var stringValue: String? {
+            guard entry.kind == .string else { return nil }
+            return tape.withContent(index) { bytes in
+                if let flags = SmallString.asciiFlags, let base = bytes.baseAddress,
+                    let small = SmallString.ascii(base, count: bytes.count, flags: flags)
+                {
+                    return small
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+
+        public var doubleValue: Double? {
+            let entry = entry
+            return entry.kind == .number ? Double(bitPattern: entry.first) : nil
+        }
+
+        /// The number as an `Int` when it is an integer that fits (as `JSONNumber.intValue`).
+        public var intValue: Int? { doubleValue.flatMap(JSONNumber.intValue) }
+
+        public var boolValue: Bool? {
+            switch entry.kind {
+            case .true: return true
+            case .false: return false
+            default: return nil
+            }
+        }
+
+        public var isNull: Bool { entry.kind == .null }
+
+        /// The JSON type name, as JSON Schema spells it ("integer" for integral numbers).
+        public var typeName: String {
+            switch entry.kind {
+            case .null: return "null"
+            case .true, .false: return "boolean"
+            case .number: return JSONNumber.isInteger(Double(bitPattern: entry.first)) ? "integer" : "number"
+            case .string, .key: return "string"
+            case .array: return "array"
+            case .object: return "object"
+            }
+        }
+    }
+
+    /// The elements of an array.
+    public struct Elements: Sequence, IteratorProtocol, Sendable {
+        let tape: JSONTape
+        var index: Int
+        var remaining: Int
+
+        init(tape: JSONTape, start: Int, count: Int) {
+            self.tape = tape
+            self.index = start
+            self.remaining = count
+        }
+
+        public var underestimatedCount: Int { remaining }
+
+        public mutating func next() -> Value? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            let value = Value(tape: tape, index: index)
+            index = tape.next(after: index)
+            return value
+        }
+    }
+}
+
+/// Builds the entries of a `JSONTape`, in memory it hands over to the tape (or frees after an error).
+struct TapeBuilder: JSONBuilder {
+    typealias Entry = JSONTape.Entry
+
+    /// An open array or object.
+    struct Frame {
+        /// The container's entry.
+        var entry: Int
+        /// Key bytes -> offset of the key, built once an object has many members.
+        var index: [[UInt8]: Int]? = nil
+    }
+
+    let source: UnsafeBufferPointer<UInt8>
+    private var entries: MoveStack<Entry>
+    var decoded: [UInt8] = []
+    private var frames: [Frame] = []
+
+    init(source: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        self.source = source
+        self.entries = MoveStack(capacity: max(capacity, 16))
+    }
+
+    /// The entries, for the tape to own.
+    func finish() -> UnsafeMutableBufferPointer<Entry> { entries.handOver() }
+
+    func deallocate() { entries.deallocate() }
+
+    private var count: Int { entries.count }
+
+    @inline(__always)
+    private mutating func append(_ entry: Entry) { entries.append(entry) }
+
+    /// Appends a complete scalar value, counting it in the innermost open array.
+    @inline(__always)
+    private mutating func appendValue(_ entry: Entry) {
+        append(entry)
+        counted()
+    }
+
+    @inline(__always)
+    private mutating func counted() {
+        if let top = frames.last, entries[top.entry].kind == .array { entries[top.entry].second &+= 1 }
+    }
+
+    /// A string or key entry, keeping decoded content.
+    @inline(__always)
+    private mutating func text(
+        _ kind: Entry.Kind, _ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, ascii: Bool = false, at offset: Int
+    ) -> Entry {
+        var start = 0
+        if escaped {
+            start = decoded.count
+            decoded.append(contentsOf: bytes)
+        } else if let base = bytes.baseAddress {
+            start = base - source.baseAddress!
+        }
+        return Entry(
+            kind: kind, escaped: escaped, ascii: ascii, offset: UInt32(truncatingIfNeeded: offset), first: UInt64(start),
+            second: UInt32(truncatingIfNeeded: start + bytes.count))
+    }
+
+    private static func scalar(_ kind: Entry.Kind, at offset: Int, first: UInt64 = 0, second: UInt32 = 0) -> Entry {
+        Entry(kind: kind, escaped: false, ascii: false, offset: UInt32(truncatingIfNeeded: offset), first: first, second: second)
+    }
+
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) {
+        appendValue(text(.string, bytes, escaped: escaped, at: offset))
+    }
+
+    mutating func number(_ double: Double, literal: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        appendValue(Self.scalar(.number, at: offset, first: double.bitPattern, second: UInt32(truncatingIfNeeded: offset + literal.count)))
+    }
+
+    mutating func bool(_ value: Bool, at offset: Int) {
+        appendValue(Self.scalar(value ? .true : .false, at: offset))
+    }
+
+    mutating func null(at offset: Int) {
+        appendValue(Self.scalar(.null, at: offset))
+    }
+
+    mutating func beginArray(at offset: Int) {
+        frames.append(Frame(entry: count))
+        append(Self.scalar(.array, at: offset))
+    }
+
+    mutating func beginObject(at offset: Int) {
+        frames.append(Frame(entry: count))
+        append(Self.scalar(.object, at: offset))
+    }
+
+    mutating func endArray() { close() }
+    mutating func endObject() { close() }
+
+    private mutating func close() {
+        let frame = frames.removeLast()
+        entries[frame.entry].first = UInt64(count)
+        counted()
+    }
+
+    /// Calls `body` with the content of the key or string entry at `index`.
+    private func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let entry = entries[index]
+        let range = Int(entry.first)..<Int(entry.second)
+        if !entry.escaped { return body(UnsafeBufferPointer(rebasing: source[range])) }
+        return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The index of the entry after the value at `index` and everything in it.
+    @inline(__always)
+    private func next(after index: Int) -> Int {
+        let entry = entries[index]
+        return entry.kind == .array || entry.kind == .object ? Int(entry.first) : index + 1
+    }
+
+    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int? {
+        let top = frames.count - 1
+        let object = frames[top].entry
+        let members = Int(entries[object].second)
+        // Keys are valid UTF-8, so the same Unicode scalars are the same bytes.
+        if frames[top].index != nil {
+            if let first = frames[top].index!.updateValue(offset, forKey: Array(bytes)) { return first }
+        } else if members < TreeBuilder.linearKeyScanLimit {
+            var at = object + 1
+            for _ in 0..<members {
+                let entry = entries[at]
+                if Int(entry.second) - Int(entry.first) == bytes.count, withContent(at, { sameBytes($0, bytes) }) {
+                    return Int(entry.offset)
+                }
+                at = next(after: at + 1)
+            }
+        } else {
+            var index: [[UInt8]: Int] = [:]
+            index.reserveCapacity(2 * TreeBuilder.linearKeyScanLimit)
+            var at = object + 1
+            for _ in 0..<members {
+                index[withContent(at, Array.init)] = Int(entries[at].offset)
+                at = next(after: at + 1)
+            }
+            if let first = index.updateValue(offset, forKey: Array(bytes)) { return first }
+            frames[top].index = index
+        }
+        entries[object].second &+= 1
+        append(text(.key, bytes, escaped: escaped, ascii: isASCII(bytes), at: offset))
+        return nil
+    }
+}
+
+/// True when every byte is below 0x80.
+@inline(__always)
+func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var k = 0
+    var high: UInt64 = 0
+    while k &+ 8 <= bytes.count {
+        high |= UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+        k &+= 8
+    }
+    while k < bytes.count {
+        high |= UInt64(base[k])
+        k &+= 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
+}
+
+/// True when `a` and `b` hold the same bytes.
+@inline(__always)
+func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+    var k = 0
+    while k &+ 8 <= a.count {
+        if UnsafeRawPointer(x + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(y + k).loadUnaligned(as: UInt64.self) { return false }
+        k &+= 8
+    }
+    while k < a.count {
+        if x[k] != y[k] { return false }
+        k &+= 1
+    }
+    return true
+}
+
+/// True when `source` holds `b` from `start` on (the caller checks there is room).
+@inline(__always)
+func sameBytes(_ source: UnsafeBufferPointer<UInt8>, _ start: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    sameBytes(UnsafeBufferPointer(start: source.baseAddress.map { $0 + start }, count: b.count), b)
+}
