@@ -93,26 +93,28 @@ public final class JSONTape: @unchecked Sendable {
     func member(of object: Int, _ key: String) -> Int? {
         let container = entries[object]
         guard container.kind == .object else { return nil }
-        var wantedKey = key
-        return wantedKey.withUTF8 { wanted -> Int? in
-            let wantedASCII = isASCII(wanted)
-            return source.withUnsafeBufferPointer { source -> Int? in
-                var at = object + 1
-                for _ in 0..<container.second {
-                    let entry = entries[at]
-                    let start = Int(entry.first)
-                    if Int(entry.second) - start == wanted.count {
-                        // Different ASCII strings are never canonically equivalent: there the bytes decide.
-                        if entry.ascii && wantedASCII {
-                            if entry.escaped ? withContent(at, { sameBytes($0, wanted) }) : sameBytes(source, start, wanted) { return at + 1 }
-                        } else if withContent(at, { String(decoding: $0, as: UTF8.self) }) == key {
-                            return at + 1
-                        }
-                    }
-                    at = next(after: at + 1)
+        if let found = key.utf8.withContiguousStorageIfAvailable({ member(of: object, container.second, key, $0) }) { return found }
+        return Array(key.utf8).withUnsafeBufferPointer { member(of: object, container.second, key, $0) }
+    }
+
+    private func member(of object: Int, _ count: UInt32, _ key: String, _ wanted: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Whether the wanted key is ASCII, worked out only if a key of its length needs it.
+        var wantedASCII: Bool? = nil
+        return source.withUnsafeBufferPointer { source -> Int? in
+            var at = object + 1
+            for _ in 0..<count {
+                let entry = entries[at]
+                let start = Int(entry.first)
+                if Int(entry.second) - start == wanted.count {
+                    if entry.escaped ? withContent(at, { sameBytes($0, wanted) }) : sameBytes(source, start, wanted) { return at + 1 }
+                    // Different ASCII strings are never canonically equivalent; other keys of the
+                    // same length may be.
+                    if wantedASCII == nil { wantedASCII = isASCII(wanted) }
+                    if !(entry.ascii && wantedASCII!), withContent(at, { String(decoding: $0, as: UTF8.self) }) == key { return at + 1 }
                 }
-                return nil
+                at = next(after: at + 1)
             }
+            return nil
         }
     }
 

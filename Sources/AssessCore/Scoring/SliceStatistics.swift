@@ -27,12 +27,18 @@ public struct SliceStatistics: Sendable, Equatable {
         max = Rounding.twoDecimals(sorted[sorted.count - 1])
         p10 = Rounding.twoDecimals(Percentile.linear(sorted, 10))
         p90 = Rounding.twoDecimals(Percentile.linear(sorted, 90))
-        var counts: [Band: Int] = [:]
-        for score in scores { counts[thresholds.band(for: score), default: 0] += 1 }
-        func share(_ band: Band) -> Double { Rounding.twoDecimals(100 * Double(counts[band] ?? 0) / Double(scores.count)) }
-        riskForward = share(.riskForward)
-        mixed = share(.mixed)
-        opportunityForward = share(.opportunityForward)
+        var risk = 0, middle = 0, opportunity = 0
+        for score in scores {
+            switch thresholds.band(for: score) {
+            case .riskForward: risk += 1
+            case .mixed: middle += 1
+            case .opportunityForward: opportunity += 1
+            }
+        }
+        func share(_ count: Int) -> Double { Rounding.twoDecimals(100 * Double(count) / Double(scores.count)) }
+        riskForward = share(risk)
+        mixed = share(middle)
+        opportunityForward = share(opportunity)
     }
 }
 
