@@ -9,17 +9,34 @@
 extension NumberFormat {
     /// A score for people: "−14.44", "6".
     public static func score(_ value: Double) -> String {
-        display(plain(value))
+        TextBuffer.text { writeScore(value, into: &$0) }
     }
 
     /// A signed delta for people: "+20.44", "−3.80".
     public static func delta(_ value: Double) -> String {
-        display(signed(value))
+        TextBuffer.text { writeDelta(value, into: &$0) }
     }
 
     /// A range for people: "−15 to 0".
     public static func displayRange(_ low: Double, _ high: Double) -> String {
-        "\(score(low)) to \(score(high))"
+        TextBuffer.text { writeRange(low, high, into: &$0) }
+    }
+
+    /// Writes `score(value)`.
+    static func writeScore(_ value: Double, into out: inout TextBuffer) {
+        write(value, decimals: 2, trimmingZeros: true, forPeople: true, into: &out)
+    }
+
+    /// Writes `delta(value)`.
+    static func writeDelta(_ value: Double, into out: inout TextBuffer) {
+        write(value, decimals: 2, plus: true, forPeople: true, into: &out)
+    }
+
+    /// Writes `displayRange(low, high)`.
+    static func writeRange(_ low: Double, _ high: Double, into out: inout TextBuffer) {
+        writeScore(low, into: &out)
+        out.append(" to ")
+        writeScore(high, into: &out)
     }
 
     /// A value rounded to `decimals` decimals, for JSON: 20.439999999999998 -> 20.44.
@@ -31,13 +48,19 @@ extension NumberFormat {
 
     /// A count with thousands separators: 5807 -> "5,807".
     public static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
+        TextBuffer.text { writeCount(value, into: &$0) }
+    }
+
+    /// Writes `count(value)`.
+    static func writeCount(_ value: Int, into out: inout TextBuffer) {
+        func groups(_ value: UInt64) {
+            guard value >= 1000 else { return out.append(decimal: value) }
+            groups(value / 1000)
+            out.append(ascii: ",")
+            out.append(decimal: value % 1000, minimumDigits: 3)
         }
-        return value < 0 ? "\u{2212}" + out : out
+        if value < 0 { out.append("\u{2212}") }
+        groups(UInt64(value.magnitude))
     }
 
     /// Whole percentages of `parts` that add up to exactly 100 (largest-remainder rounding), or nil
@@ -67,5 +90,17 @@ extension NumberFormat {
     public static func percentText(_ parts: [Double]) -> [String] {
         guard let whole = percentages(parts) else { return parts.map { _ in "n/a" } }
         return whole.map { "\($0)%" }
+    }
+}
+
+extension ClockTime {
+    /// Writes `format(seconds)`: `HH:MM:SS`.
+    static func write(_ seconds: Int, into out: inout TextBuffer) {
+        let s = UInt64(max(0, seconds))
+        out.append(decimal: s / 3600, minimumDigits: 2)
+        out.append(ascii: ":")
+        out.append(decimal: s / 60 % 60, minimumDigits: 2)
+        out.append(ascii: ":")
+        out.append(decimal: s % 60, minimumDigits: 2)
     }
 }

@@ -11,7 +11,8 @@
 /// The band row repeats the colour as letters, so the picture reads without colour. Moments are
 /// numbered in the order given and placed only on slices with times.
 public struct SliceArc: Sendable {
-    public static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    public static let blocks: [Character] = blockScalars.map(Character.init)
+    static let blockScalars: [Unicode.Scalar] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     public static let gutter = 10
 
     /// One column of the picture: a run of consecutive slices.
@@ -25,7 +26,7 @@ public struct SliceArc: Sendable {
     /// The block for a score: −100 -> ▁ (level 0), 100 -> █ (level 7), in 8 equal steps of 25.
     public static func level(_ score: Double) -> Int {
         let clamped = Swift.min(100, Swift.max(-100, score))
-        return Swift.min(blocks.count - 1, Int(((clamped + 100) / 200 * Double(blocks.count)).rounded(.down)))
+        return Swift.min(blockScalars.count - 1, Int(((clamped + 100) / 200 * Double(blockScalars.count)).rounded(.down)))
     }
 
     /// `scores` in at most `width` columns: slice runs of (nearly) equal length, each the mean of its run.
@@ -45,62 +46,125 @@ public struct SliceArc: Sendable {
         slices: [PerspectiveMap.Slice]?, thresholds: BandThresholds, moments: KeyMomentComparison?, width: Int,
         style: TerminalStyle
     ) -> [String] {
-        guard let slices, !slices.isEmpty else {
-            return ["  the map lists no slices, so there is no arc to draw"]
-        }
-        let ordered = slices.sorted { $0.index < $1.index }
-        let columns = Self.columns(ordered.map(\.score), width: Swift.max(10, width - gutter))
-        func label(_ text: String) -> String { "  " + text.padding(gutter - 2) }
-        let columnBands = columns.map { thresholds.band(for: $0.score) }
-        let arc = style.bandRuns(zip(columnBands, columns).map { ($0, blocks[level($1.score)]) })
-        let bands = style.bandRuns(columnBands.map { ($0, $0.mark) })
-        var lines = [label("arc") + arc, label("bands") + bands]
+        var out = TextBuffer(capacity: 1024)
+        write(slices: slices, thresholds: thresholds, moments: moments, width: width, style: style, into: &out)
+        return out.lines
+    }
 
-        // Key moments under the column holding their slice.
-        var notes: [String] = []
-        if let moments, !moments.moments.isEmpty {
-            if moments.placement == .placed {
-                var row = Array(repeating: Character(" "), count: columns.count)
-                var unplaced: [String] = []
-                let position = Dictionary(ordered.enumerated().map { ($1.index, $0) }, uniquingKeysWith: { a, _ in a })
-                for (number, moment) in moments.moments.enumerated() {
-                    let mark = markCharacter(number)
-                    guard let index = moment.slice?.index, let slicePosition = position[index],
-                        let column = columns.firstIndex(where: { $0.slices.contains(slicePosition) })
-                    else {
-                        unplaced.append(String(mark))
-                        continue
-                    }
-                    row[column] = row[column] == " " ? mark : "*"
+    /// Writes the picture's lines, or a sentence when there are no slices.
+    static func write(
+        slices: [PerspectiveMap.Slice]?, thresholds: BandThresholds, moments: KeyMomentComparison?, width: Int,
+        style: TerminalStyle, into out: inout TextBuffer
+    ) {
+        guard let slices, !slices.isEmpty else {
+            return out.append("  the map lists no slices, so there is no arc to draw\n")
+        }
+        // Maps list their slices in order; sorting is stable, so such a list is used as it is.
+        let inOrder = zip(slices, slices.dropFirst()).allSatisfy { $0.index <= $1.index }
+        let ordered = inOrder ? slices : slices.sorted { $0.index < $1.index }
+        let columns = Self.columns(ordered.map(\.score), width: Swift.max(10, width - gutter))
+        func label(_ text: String) {
+            out.append("  ")
+            out.append(text, paddedTo: gutter - 2)
+        }
+        func band(_ column: Int) -> Band { thresholds.band(for: columns[column].score) }
+        label("arc")
+        style.writeBandRuns(columns.count, into: &out, band: band) { blockScalars[level(columns[$0].score)] }
+        out.appendNewline()
+        label("bands")
+        style.writeBandRuns(columns.count, into: &out, band: band) { band($0).markScalar }
+        out.appendNewline()
+
+        // Key moments under the column holding their slice; what cannot be shown there is noted.
+        var unplaced = ""
+        var several = false
+        if let moments, moments.placement == .placed, !moments.moments.isEmpty {
+            label("moments")
+            let row = out.count
+            out.appendSpaces(columns.count)
+            for (number, moment) in moments.moments.enumerated() {
+                let mark = markScalar(number)
+                guard let index = moment.slice?.index, let position = ordered.firstIndex(where: { $0.index == index }),
+                    let column = columns.firstIndex(where: { $0.slices.contains(position) })
+                else {
+                    if !unplaced.isEmpty { unplaced += ", " }
+                    unplaced.unicodeScalars.append(mark)
+                    continue
                 }
-                lines.append(label("moments") + String(characters: row).trimmedRight)
-                if row.contains("*") { notes.append("* several moments in one column") }
-                if !unplaced.isEmpty { notes.append("moments \(unplaced.joined(separator: ", ")) fall in no timed slice") }
-            } else {
-                notes.append("key moments not marked: " + moments.summary)
+                if out[row + column] == UInt8(ascii: " ") {
+                    out[row + column] = UInt8(ascii: mark)
+                } else {
+                    out[row + column] = UInt8(ascii: "*")
+                    several = true
+                }
             }
+            out.trimTrailingSpaces(from: row)
+            out.appendNewline()
         }
         if let first = ordered.first?.startSeconds, let last = ordered.last?.endSeconds {
-            let start = ClockTime.format(Int(first)), end = ClockTime.format(Int(last.rounded()))
-            let gap = Swift.max(1, columns.count - start.count - end.count)
-            lines.append(label("time") + start + String.spaces(gap) + end)
+            var end = TextBuffer(capacity: 16)
+            ClockTime.write(Int(last.rounded()), into: &end)
+            label("time")
+            let start = out.count
+            ClockTime.write(Int(first), into: &out)
+            out.appendSpaces(Swift.max(1, columns.count - (out.count - start) - end.count))
+            out.append(end)
         } else {
-            let gap = Swift.max(1, columns.count - "early".count - "late".count)
-            lines.append(label("order") + "early" + String.spaces(gap) + "late")
+            label("order")
+            out.append("early")
+            out.appendSpaces(Swift.max(1, columns.count - "early".count - "late".count))
+            out.append("late")
         }
-        let per = columns.count == ordered.count ? "one column per slice" : "each column the mean of \(ordered.count / columns.count)-\((ordered.count + columns.count - 1) / columns.count) slices"
-        lines.append(label("") + "\(NumberFormat.count(ordered.count)) slices, \(per)")
-        lines.append(label("") + "height = score, ▁ \(NumberFormat.score(-100)) to █ 100")
-        lines.append(label("") + "bands: " + Band.markLegend)
-        if ordered.contains(where: \.estimated) { notes.append("slice times are estimated from word positions") }
-        for note in notes { lines.append(label("") + note) }
-        return lines
+        out.appendNewline()
+        label("")
+        NumberFormat.writeCount(ordered.count, into: &out)
+        if columns.count == ordered.count {
+            out.append(" slices, one column per slice\n")
+        } else {
+            out.append(" slices, each column the mean of ")
+            out.append(decimal: UInt64(ordered.count / columns.count))
+            out.append(ascii: "-")
+            out.append(decimal: UInt64((ordered.count + columns.count - 1) / columns.count))
+            out.append(" slices\n")
+        }
+        label("")
+        out.append(heightLegend)
+        label("")
+        out.append("bands: ")
+        out.append(Band.markLegend)
+        out.appendNewline()
+        if several {
+            label("")
+            out.append("* several moments in one column\n")
+        }
+        if !unplaced.isEmpty {
+            label("")
+            out.append("moments ")
+            out.append(unplaced)
+            out.append(" fall in no timed slice\n")
+        }
+        if let moments, moments.placement != .placed, !moments.moments.isEmpty {
+            label("")
+            out.append("key moments not marked: ")
+            out.append(moments.summary)
+            out.appendNewline()
+        }
+        if ordered.contains(where: \.estimated) {
+            label("")
+            out.append("slice times are estimated from word positions\n")
+        }
     }
+
+    private static let heightLegend = "height = score, ▁ \(NumberFormat.score(-100)) to █ 100\n"
 
     /// "1"..."9", then "a"..."z", then "+".
     static func markCharacter(_ number: Int) -> Character {
+        Character(markScalar(number))
+    }
+
+    static func markScalar(_ number: Int) -> Unicode.Scalar {
         number < marks.count ? marks[number] : "+"
     }
 
-    private static let marks = Array("123456789abcdefghijklmnopqrstuvwxyz")
+    private static let marks = Array("123456789abcdefghijklmnopqrstuvwxyz".unicodeScalars)
 }

@@ -35,7 +35,16 @@ public struct SpectrumStrip: Sendable {
         }
 
         var valueText: String {
-            isRange ? NumberFormat.displayRange(low, high) : NumberFormat.score(low)
+            TextBuffer.text(writeValue)
+        }
+
+        /// Writes `valueText`: the score, or the range from low to high.
+        func writeValue(into out: inout TextBuffer) {
+            if isRange {
+                NumberFormat.writeRange(low, high, into: &out)
+            } else {
+                NumberFormat.writeScore(low, into: &out)
+            }
         }
     }
 
@@ -47,65 +56,100 @@ public struct SpectrumStrip: Sendable {
 
     /// The strip's lines: the scale, the track and one row per marker.
     public static func render(markers: [Marker], thresholds: BandThresholds, width: Int, style: TerminalStyle) -> [String] {
-        let labelWidth = markers.map(\.label.count).max() ?? 0
-        let valueWidth = markers.map(\.valueText.count).max() ?? 0
+        var out = TextBuffer(capacity: 1024)
+        write(markers: markers, thresholds: thresholds, width: width, style: style, into: &out)
+        return out.lines
+    }
+
+    /// Writes the strip's lines: the scale, the track and one row per marker.
+    static func write(markers: [Marker], thresholds: BandThresholds, width: Int, style: TerminalStyle, into out: inout TextBuffer) {
+        // The markers' values, one after another, and where each ends.
+        var values = TextBuffer(capacity: 128)
+        var valueEnds: [Int] = []
+        valueEnds.reserveCapacity(markers.count)
+        var labelWidth = 0, valueWidth = 0
+        for marker in markers {
+            let start = values.count
+            marker.writeValue(into: &values)
+            valueEnds.append(values.count)
+            labelWidth = Swift.max(labelWidth, marker.label.characterCount)
+            valueWidth = Swift.max(valueWidth, values.characterCount(from: start))
+        }
         let gutter = 2 + labelWidth + 2 + valueWidth + 2
-        var track = Swift.min(81, Swift.max(21, width - gutter))
-        if track % 2 == 0 { track -= 1 }  // an odd track puts 0 on a column of its own
+        let even = Swift.min(81, Swift.max(21, width - gutter))
+        let track = even % 2 == 0 ? even - 1 : even  // an odd track puts 0 on a column of its own
         let lowCut = column(thresholds.riskForwardAtOrBelow, width: track)
         let highCut = column(thresholds.opportunityForwardAtOrAbove, width: track)
         let zero = column(0, width: track)
-        let pad = String.spaces(gutter)
 
-        // Scale: −100 at the left edge, 100 at the right, thresholds and 0 centred where they fall.
-        var scale = Array(repeating: Character(" "), count: track)
-        var taken = Array(repeating: false, count: track)
+        // Scale: −100 at the left edge, 100 at the right, thresholds and 0 centred where they fall,
+        // each left out where it would touch a number placed before it.
+        var numbers: [(start: Int, end: Int, text: String)] = []
+        numbers.reserveCapacity(5)
         func place(_ text: String, centredOn column: Int) {
-            let characters = Array(text)
-            let start = Swift.max(0, Swift.min(track - characters.count, column - characters.count / 2))
-            let range = start..<(start + characters.count)
-            let guarded = Swift.max(0, range.lowerBound - 1)..<Swift.min(track, range.upperBound + 1)
-            guard !taken[guarded].contains(true) else { return }
-            for (offset, character) in characters.enumerated() { scale[start + offset] = character }
-            for index in range { taken[index] = true }
+            let count = text.characterCount
+            let start = Swift.max(0, Swift.min(track - count, column - count / 2)), end = start + count
+            guard !numbers.contains(where: { $0.start <= end && start <= $0.end }) else { return }
+            numbers.append((start, end, text))
         }
-        place(NumberFormat.score(-100), centredOn: 0)
+        place(scaleLeft, centredOn: 0)
         place("100", centredOn: track - 1)
-        place(NumberFormat.score(0), centredOn: zero)
+        place("0", centredOn: zero)
         place(NumberFormat.score(thresholds.riskForwardAtOrBelow), centredOn: lowCut)
         place(NumberFormat.score(thresholds.opportunityForwardAtOrAbove), centredOn: highCut)
+        numbers.sort { $0.start < $1.start }
+        out.appendSpaces(gutter)
+        var written = 0
+        for number in numbers {
+            out.appendSpaces(number.start - written)
+            out.append(number.text)
+            written = number.end
+        }
+        out.appendNewline()
 
-        var cells: [(band: Band, character: Character)] = []
-        for index in 0..<track {
-            let character: Character
+        out.appendSpaces(gutter)
+        style.writeBandRuns(track, into: &out) { index in
+            index <= lowCut ? .riskForward : (index >= highCut ? .opportunityForward : .mixed)
+        } glyph: { index in
             switch index {
-            case 0: character = "├"
-            case track - 1: character = "┤"
-            case lowCut, highCut, zero: character = "┼"
-            default: character = "─"
+            case 0: return "├"
+            case track - 1: return "┤"
+            case lowCut, highCut, zero: return "┼"
+            default: return "─"
             }
-            let band: Band = index <= lowCut ? .riskForward : (index >= highCut ? .opportunityForward : .mixed)
-            cells.append((band, character))
         }
-        var lines = [pad + String(characters: scale).trimmedRight, pad + style.bandRuns(cells)]
-        for marker in markers {
-            let low = column(marker.low, width: track), high = column(marker.high, width: track)
-            var row = String.spaces(low)
-            if low == high {
-                row += style.band(thresholds.band(for: marker.low), "●")
-            } else {
-                row += style.band(thresholds.band(for: marker.low), "◖")
-                    + String.repeated("━", count: high - low - 1)
-                    + style.band(thresholds.band(for: marker.high), "◗")
+        out.appendNewline()
+
+        values.withBytes { values in
+            for (index, marker) in markers.enumerated() {
+                let value = UnsafeBufferPointer(rebasing: values[(index > 0 ? valueEnds[index - 1] : 0)..<valueEnds[index]])
+                out.append("  ")
+                out.append(marker.label, paddedTo: labelWidth)
+                out.append("  ")
+                out.appendSpaces(valueWidth - UTF8Text.characterCount(value))
+                out.append(bytes: value)
+                out.append("  ")
+                let low = column(marker.low, width: track), high = column(marker.high, width: track)
+                out.appendSpaces(low)
+                if low == high {
+                    style.write("●", thresholds.band(for: marker.low).paint, into: &out)
+                } else {
+                    style.write("◖", thresholds.band(for: marker.low).paint, into: &out)
+                    out.append("━", count: high - low - 1)
+                    style.write("◗", thresholds.band(for: marker.high).paint, into: &out)
+                }
+                out.appendNewline()
             }
-            lines.append("  " + marker.label.padding(labelWidth) + "  " + marker.valueText.leftPadding(valueWidth) + "  " + row)
         }
-        return lines
     }
+
+    /// The scale's left end, −100.
+    private static let scaleLeft = NumberFormat.score(-100)
 
     /// The machine's markers (slice min, median, max, p10 to p90, headline) and the listen score.
     public static func markers(map: PerspectiveMap, listen: Double?) -> [Marker] {
         var markers: [Marker] = []
+        markers.reserveCapacity(6)
         if let stats = map.stats {
             markers.append(Marker("slice min", stats.min))
             markers.append(Marker("slice median", stats.median))

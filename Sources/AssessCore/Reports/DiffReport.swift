@@ -94,32 +94,50 @@ public struct DiffReport: Sendable {
 
     /// The table, then each item in detail (with its pictures unless `pictures` is false).
     public func text(style: TerminalStyle, width: Int, pictures: Bool = true) -> String {
-        var lines: [String] = []
         if entries.isEmpty && notCompared.isEmpty {
             return "No item has both a perspective map and an assessment: nothing to compare.\n"
         }
+        var out = TextBuffer()
+        var blocks: [String] = []
         if !entries.isEmpty {
-            lines += table(style: style)
+            table(style: style).write(style: style, into: &out)
             // Each item's block is independent of the others: rendered on all cores, in order.
-            lines += parallelMap(entries) { entry in
+            blocks = parallelMap(entries) { entry in
                 let c = entry.comparison
-                var block = ["", style.bold(c.slug) + " · " + c.title + " (" + c.listen.status.rawValue + ")"]
-                block += ComparisonRendering.text(c, style: style, width: width)
+                var block = TextBuffer(capacity: 4096)
+                block.appendNewline()
+                style.write(c.slug, .bold, into: &block)
+                block.append(" · ")
+                block.append(c.title)
+                block.append(" (")
+                block.append(c.listen.status.rawValue)
+                block.append(")\n")
+                ComparisonRendering.write(c, style: style, width: width, into: &block)
                 if pictures {
-                    block.append("")
-                    block += ComparisonRendering.pictures(c, map: entry.map, width: width, style: style)
+                    block.appendNewline()
+                    ComparisonRendering.writePictures(
+                        map: entry.map, moments: c.keyMoments, listen: c.listen.score, width: width, style: style, into: &block)
                 }
-                return String.joining(block, separator: "\n")
+                return block.string
             }
         }
+        var end = TextBuffer()
         for item in notCompared {
-            lines.append("")
-            lines.append(style.bold(item.slug) + ": not compared: " + item.reason)
+            end.appendNewline()
+            style.write(item.slug, .bold, into: &end)
+            end.append(": not compared: ")
+            end.append(item.reason)
+            end.appendNewline()
         }
-        lines.append("")
-        lines += Wrapping.wrap(summaryLine, width: max(40, width))
-        lines += Wrapping.wrap("Verdicts: " + ruleText + ".", width: max(40, width))
-        return String.lines(lines)
+        end.appendNewline()
+        Wrapping.write(summaryLine, width: max(40, width), into: &end)
+        Wrapping.write("Verdicts: " + ruleText + ".", width: max(40, width), into: &end)
+        // The strings are joined, not made again from their bytes.
+        var text = out.string
+        text.reserveCapacity(blocks.reduce(text.utf8.count + end.count) { $0 + $1.utf8.count })
+        for block in blocks { text += block }
+        text += end.string
+        return text
     }
 
     var summaryLine: String {
@@ -131,28 +149,24 @@ public struct DiffReport: Sendable {
         return text + "."
     }
 
-    func table(style: TerminalStyle) -> [String] {
-        var rows: [[TextTable.Cell]] = []
+    func table(style: TerminalStyle) -> TextTable {
+        var table = TextTable(header: ["item", "machine", "listen", "delta", "p10–p90", "min–max", "verdict"], rightAligned: [3])
         for entry in entries {
             let c = entry.comparison
-            var row = [
-                TextTable.Cell(c.slug),
-                TextTable.Cell(NumberFormat.score(c.machine.score) + " " + c.machine.band.rawValue, paint: { style.band(c.machine.band, $0) }),
-            ]
+            table.add(c.slug)
+            table.add(paint: c.machine.band.paint) { ComparisonRendering.writeScore(c.machine.score, band: c.machine.band, into: &$0) }
             if let score = c.listen.score, let band = c.listen.band, let headline = c.headline {
-                row.append(TextTable.Cell(NumberFormat.score(score) + " " + band.rawValue, paint: { style.band(band, $0) }))
-                row.append(TextTable.Cell(NumberFormat.delta(headline.delta)))
-                row.append(TextTable.Cell(headline.insideP10P90.map { $0 ? "inside" : "outside" } ?? "n/a"))
-                row.append(TextTable.Cell(headline.insideMinMax.map { $0 ? "inside" : "outside" } ?? "n/a"))
+                table.add(paint: band.paint) { ComparisonRendering.writeScore(score, band: band, into: &$0) }
+                table.add { NumberFormat.writeDelta(headline.delta, into: &$0) }
+                table.add(headline.insideP10P90.map { $0 ? "inside" : "outside" } ?? "n/a")
+                table.add(headline.insideMinMax.map { $0 ? "inside" : "outside" } ?? "n/a")
             } else {
-                row += [TextTable.Cell("no score"), TextTable.Cell("n/a"), TextTable.Cell("n/a"), TextTable.Cell("n/a")]
+                for text in ["no score", "n/a", "n/a", "n/a"] { table.add(text) }
             }
-            row.append(TextTable.Cell(c.verdict?.rawValue ?? "none", paint: { style.verdict(c.verdict, $0) }))
-            rows.append(row)
+            table.add(c.verdict?.rawValue ?? "none", paint: TerminalStyle.Paint(c.verdict))
+            table.endRow()
         }
-        return TextTable(
-            header: ["item", "machine", "listen", "delta", "p10–p90", "min–max", "verdict"], rows: rows, rightAligned: [3]
-        ).render(style: style)
+        return table
     }
 
     // MARK: markdown
@@ -180,7 +194,12 @@ public struct DiffReport: Sendable {
             for entry in entries {
                 out += "\n### `\(entry.comparison.slug)`: \(m(entry.comparison.title))\n\n"
                 out += ComparisonRendering.markdown(entry.comparison)
-                out += "\n```text\n" + ComparisonRendering.pictures(entry.comparison, map: entry.map, width: 80, style: .plain).joined(separator: "\n") + "\n```\n"
+                let pictures = TextBuffer.text {
+                    ComparisonRendering.writePictures(
+                        map: entry.map, moments: entry.comparison.keyMoments, listen: entry.comparison.listen.score, width: 80,
+                        style: .plain, into: &$0)
+                }
+                out += "\n```text\n" + pictures + "```\n"
             }
         }
         for item in notCompared {

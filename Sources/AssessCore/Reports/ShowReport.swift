@@ -120,50 +120,46 @@ public struct ShowReport: Sendable {
     public func text(style: TerminalStyle, width: Int) -> String {
         let labelWidth = 16
         let wrapWidth = max(40, width - labelWidth - 2)
-        func section(_ title: String, _ facts: [(String, String)]) -> [String] {
-            var lines = ["", style.bold(title)]
-            for (label, value) in facts {
-                let wrapped = Wrapping.wrap(value, width: wrapWidth)
-                for (index, line) in wrapped.enumerated() {
-                    lines.append("  " + (index == 0 ? label : "").padding(labelWidth) + line)
-                }
-            }
-            return lines
+        var out = TextBuffer(capacity: 8192)
+        func heading(_ title: String) {
+            out.appendNewline()
+            style.write(title, .bold, into: &out)
+            out.appendNewline()
         }
-        var lines = [style.bold(item.library.title), item.slug.rawValue]
-        lines += section("Library item", libraryFacts)
+        func section(_ title: String, _ facts: [(String, String)]) {
+            heading(title)
+            for (label, value) in facts { Wrapping.writeField(label, value, labelWidth: labelWidth, width: wrapWidth, into: &out) }
+        }
+        style.write(item.library.title, .bold, into: &out)
+        out.appendNewline()
+        out.append(item.slug.rawValue)
+        out.appendNewline()
+        section("Library item", libraryFacts)
         if let map = item.map {
-            lines += section("Machine scores (perspective map)", Self.mapFacts(map))
-            lines.append("")
-            lines += pictureLines(map, width: width, style: style)
+            section("Machine scores (perspective map)", Self.mapFacts(map))
+            out.appendNewline()
+            writePictures(map, width: width, style: style, into: &out)
         } else {
-            lines += ["", style.bold("Machine scores"), "  no perspective map yet (\(ContentLayout.resourcesPath)/perspective-maps/\(item.slug).json)"]
+            heading("Machine scores")
+            out.append("  no perspective map yet (\(ContentLayout.resourcesPath)/perspective-maps/\(item.slug).json)\n")
         }
         if let assessment = item.assessment {
-            lines += section("Listen-based assessment", Self.assessmentFacts(assessment, thresholds: item.map?.thresholds ?? .standard))
+            section("Listen-based assessment", Self.assessmentFacts(assessment, thresholds: item.map?.thresholds ?? .standard))
         } else {
-            lines += [
-                "", style.bold("Listen-based assessment"),
-                "  no assessment yet: start one with `assess new \(item.slug)`",
-            ]
+            heading("Listen-based assessment")
+            out.append("  no assessment yet: start one with `assess new \(item.slug)`\n")
         }
         if let comparison {
-            lines += ["", style.bold("Machine against listen")]
-            lines += ComparisonRendering.text(comparison, style: style, width: width)
+            heading("Machine against listen")
+            ComparisonRendering.write(comparison, style: style, width: width, into: &out)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out.string
     }
 
     /// The arc and the strip, with the editor's moments and score when there is an assessment.
-    func pictureLines(_ map: PerspectiveMap, width: Int, style: TerminalStyle) -> [String] {
-        if let comparison { return ComparisonRendering.pictures(comparison, map: map, width: width, style: style) }
-        var lines = ["  " + style.bold("episode arc") + " (early to late; height and colour by score)"]
-        lines += SliceArc.render(slices: map.slices, thresholds: map.thresholds, moments: nil, width: width, style: style)
-        lines.append("")
-        lines.append("  " + style.bold("spectrum") + " (one row per marker; bands change at the thresholds)")
-        lines += SpectrumStrip.render(
-            markers: SpectrumStrip.markers(map: map, listen: nil), thresholds: map.thresholds, width: width, style: style)
-        return lines
+    func writePictures(_ map: PerspectiveMap, width: Int, style: TerminalStyle, into out: inout TextBuffer) {
+        ComparisonRendering.writePictures(
+            map: map, moments: comparison?.keyMoments, listen: comparison?.listen.score, width: width, style: style, into: &out)
     }
 
     // MARK: markdown
@@ -177,7 +173,7 @@ public struct ShowReport: Sendable {
         out += section("Library item", libraryFacts)
         if let map = item.map {
             out += section("Machine scores (perspective map)", Self.mapFacts(map))
-            out += "\n```text\n" + pictureLines(map, width: 80, style: .plain).joined(separator: "\n") + "\n```\n"
+            out += "\n```text\n" + TextBuffer.text { writePictures(map, width: 80, style: .plain, into: &$0) } + "```\n"
         } else {
             out += "\n### Machine scores\n\nNo perspective map yet.\n"
         }
@@ -220,9 +216,63 @@ extension BandThresholds {
 enum Wrapping {
     /// `text` in lines of at most `width` characters, broken at spaces (a longer word gets a line of its own).
     static func wrap(_ text: String, width: Int) -> [String] {
+        var out = TextBuffer()
+        var ends: [Int] = []
+        var text = text
+        text.withUTF8 { bytes in write(bytes, width: width, into: &out) { ends.append($0.count) } }
+        ends.append(out.count)
+        var start = 0
+        return ends.map { end in
+            defer { start = end }
+            return out.withBytes { String(decoding: $0[start..<end], as: UTF8.self) }
+        }
+    }
+
+    /// Writes `text` wrapped to `width`, each line ended by a newline and the lines after the
+    /// first indented by `indent` spaces.
+    static func write(_ text: String, width: Int, indent: Int = 0, into out: inout TextBuffer) {
+        var text = text
+        text.withUTF8 { write($0, width: width, indent: indent, into: &out) }
+    }
+
+    /// Writes the UTF-8 text `text` as `write(_:width:indent:into:)` does.
+    static func write(_ text: UnsafeBufferPointer<UInt8>, width: Int, indent: Int = 0, into out: inout TextBuffer) {
+        write(text, width: width, into: &out) { out in
+            out.appendNewline()
+            out.appendSpaces(indent)
+        }
+        out.appendNewline()
+    }
+
+    /// A labelled value: two spaces and `label` padded to `labelWidth` characters, then `value`
+    /// wrapped to `width` with its later lines under its first.
+    static func writeField(_ label: String, _ value: UnsafeBufferPointer<UInt8>, labelWidth: Int, width: Int, into out: inout TextBuffer) {
+        out.append("  ")
+        out.append(label, paddedTo: labelWidth)
+        write(value, width: width, indent: 2 + labelWidth, into: &out)
+    }
+
+    /// `writeField` for a value held in a string.
+    static func writeField(_ label: String, _ value: String, labelWidth: Int, width: Int, into out: inout TextBuffer) {
+        var value = value
+        value.withUTF8 { writeField(label, $0, labelWidth: labelWidth, width: width, into: &out) }
+    }
+
+    /// Writes the lines of `text` wrapped to `width`, calling `lineBreak` between them (not after the last).
+    private static func write(
+        _ text: UnsafeBufferPointer<UInt8>, width: Int, into out: inout TextBuffer, lineBreak: (inout TextBuffer) -> Void
+    ) {
         // Most values fit: no character is more than one UTF-8 byte, so a short text has no break.
-        if text.utf8.count <= width, !text.utf8.contains(UInt8(ascii: "\n")) { return [text] }
-        if let lines = wrapByBytes(text, width: width) { return lines }
+        if text.count <= width, !UTF8Text.containsNewline(text) { return out.append(bytes: text) }
+        if splitsByBytes(text) { return writeByBytes(text, width: width, into: &out, lineBreak: lineBreak) }
+        for (index, line) in linesByCharacters(String(decoding: text, as: UTF8.self), width: width).enumerated() {
+            if index > 0 { lineBreak(&out) }
+            out.append(line)
+        }
+    }
+
+    /// Wrapping split at characters, for any text.
+    private static func linesByCharacters(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
@@ -247,66 +297,99 @@ enum Wrapping {
         return lines
     }
 
-    /// `wrap` on UTF-8 bytes, for text whose spaces and newlines are characters of their own
-    /// (no "\r\n", no mark or joiner right after one); nil for other text. A word's length is
-    /// its byte count when it is ASCII, else its count of characters.
-    private static func wrapByBytes(_ text: String, width: Int) -> [String]? {
-        let bytes = Array(text.utf8)
-        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
-        for index in bytes.indices where bytes[index] == space || bytes[index] == newline || bytes[index] == UInt8(ascii: "\r") {
-            if bytes[index] == UInt8(ascii: "\r") { return nil }
-            if index + 1 < bytes.count, bytes[index + 1] >= 0x80,
-               let next = String(decoding: bytes[(index + 1)..<min(index + 5, bytes.count)], as: UTF8.self).unicodeScalars.first,
-               joinsPrevious(next)
+    /// Whether the text's spaces and newlines are characters of their own (no "\r\n", no mark
+    /// or joiner right after one), so that splitting it by bytes splits it as by characters.
+    private static func splitsByBytes(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            index += 1
+            guard byte <= UInt8(ascii: " ") else { continue }
+            if byte == UInt8(ascii: "\r") { return false }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n"), index < text.count, text[index] >= 0x80,
+                let (value, _) = UTF8Text.scalar(in: text, at: index), let next = Unicode.Scalar(value), joinsPrevious(next)
             {
-                return nil
+                return false
             }
         }
-        var lines: [String] = []
-        var line: [UInt8] = []
+        return true
+    }
+
+    /// The wrapping on UTF-8 bytes, for text that `splitsByBytes`. A word's length is its byte
+    /// count when it is ASCII, else its count of characters. Words that stand one space apart in
+    /// `text` and on one line are copied together.
+    private static func writeByBytes(
+        _ text: UnsafeBufferPointer<UInt8>, width: Int, into out: inout TextBuffer, lineBreak: (inout TextBuffer) -> Void
+    ) {
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
         var lineLength = 0
-        var wordStart: Int? = nil
-        var wordIsASCII = true
-        func addWord(_ end: Int) {
-            guard let start = wordStart else { return }
-            let word = bytes[start..<end]
-            let length = wordIsASCII ? word.count : String(decoding: word, as: UTF8.self).count
-            if line.isEmpty {
-                line.append(contentsOf: word)
+        var lineHasWords = false
+        var unwritten = 0..<0  // the end of the line, still to be copied from `text`
+        func writeLine() {
+            out.append(bytes: UnsafeBufferPointer(rebasing: text[unwritten]))
+            unwritten = 0..<0
+        }
+        func addWord(_ word: Range<Int>, isASCII: Bool) {
+            let length = isASCII ? word.count : UTF8Text.characterCount(UnsafeBufferPointer(rebasing: text[word]))
+            if !lineHasWords {
+                lineHasWords = true
                 lineLength = length
+                unwritten = word
             } else if lineLength + 1 + length <= width {
-                line.append(space)
-                line.append(contentsOf: word)
                 lineLength += 1 + length
+                if word.lowerBound == unwritten.upperBound + 1 {
+                    unwritten = unwritten.lowerBound..<word.upperBound
+                } else {
+                    writeLine()
+                    out.append(ascii: " ")
+                    unwritten = word
+                }
             } else {
-                lines.append(String(decoding: line, as: UTF8.self))
-                line = Array(word)
+                writeLine()
+                lineBreak(&out)
                 lineLength = length
+                unwritten = word
             }
-            wordStart = nil
-            wordIsASCII = true
         }
-        for (index, byte) in bytes.enumerated() {
-            if byte == space {
-                addWord(index)
-            } else if byte == newline {
-                addWord(index)
-                lines.append(String(decoding: line, as: UTF8.self))
-                line.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < text.count {
+            switch text[index] {
+            case space:
+                index += 1
+            case newline:
+                writeLine()
+                lineBreak(&out)
+                lineHasWords = false
                 lineLength = 0
-            } else {
-                if wordStart == nil { wordStart = index }
-                if byte >= 0x80 { wordIsASCII = false }
+                index += 1
+            default:
+                // A word, up to the next space or newline.
+                let start = index
+                var bits: UInt8 = 0  // every byte of the word or'ed: ASCII while below 0x80
+                repeat {
+                    let byte = text[index]
+                    if byte == space || byte == newline { break }
+                    bits |= byte
+                    index += 1
+                } while index < text.count
+                addWord(start..<index, isASCII: bits < 0x80)
             }
         }
-        addWord(bytes.count)
-        lines.append(String(decoding: line, as: UTF8.self))
-        return lines
+        writeLine()
     }
 
     /// Whether a scalar after a space would join it into one character (marks, joiners,
     /// emoji modifiers), so that splitting there by bytes would differ from splitting by characters.
     private static func joinsPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        // None does among Latin up to the combining marks (but the soft hyphen, a format
+        // character), general punctuation but its format characters, arrows, operators, box
+        // drawing and shapes: the text the reports write, told without looking up a category.
+        let value = scalar.value
+        if (value < 0x300 && value != 0xAD) || (0x2010...0x2027).contains(value) || (0x2030...0x205F).contains(value)
+            || (0x2100...0x2BFF).contains(value)
+        {
+            return false
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
         default: return (0x1F3FB...0x1F3FF).contains(scalar.value)
