@@ -164,6 +164,32 @@ final class CompareItemTests: XCTestCase {
         XCTAssertEqual(c.emphases.machineOnly, ["control"])
         XCTAssertEqual(c.emphases.listenOnly, ["grokking"])
     }
+
+    func testDiffTextComesInPiecesThatAddUpToTheWhole() {
+        // More items than one piece holds, each with its own slug, so the order shows.
+        let count = DiffReport.itemsPerPiece * 2 + 3
+        var entries: [DiffReport.Entry] = []
+        for number in 0..<count {
+            let slug = "item-\(number)"
+            var itemMap = self.map(headline: Double(number % 40) - 20, slices: self.slices)
+            itemMap.slug = slug
+            var itemAssessment = self.assessment()
+            itemAssessment.slug = slug
+            entries.append(
+                DiffReport.Entry(
+                    comparison: ItemComparison(slug: slug, title: "Item \(number)", map: itemMap, assessment: itemAssessment),
+                    map: itemMap))
+        }
+        let report = DiffReport(entries: entries, notCompared: [], thresholds: .standard, unpaired: 0)
+        var pieces: [String] = []
+        report.write(style: .plain, width: 80) { pieces.append($0) }
+        // The table, three pieces of items, and the summary.
+        XCTAssertEqual(pieces.count, 5)
+        XCTAssertEqual(pieces.joined(), report.text(style: .plain, width: 80))
+        let headings = pieces.joined().split(separator: "\n").filter { $0.hasPrefix("item-") && $0.contains(" · ") }
+        XCTAssertEqual(headings.map { String($0.prefix { $0 != " " }) }, (0..<count).map { "item-\($0)" })
+        XCTAssertTrue(pieces[4].contains("\(count) items compared"))
+    }
 }
 
 final class EmphasisKeyTests: XCTestCase {
@@ -181,6 +207,7 @@ final class EmphasisKeyTests: XCTestCase {
         XCTAssertEqual(emphases.machineOnly, ["RLHF"])
         XCTAssertEqual(emphases.listenOnly, ["deception"])
     }
+
 }
 
 final class TextKeysTests: XCTestCase {

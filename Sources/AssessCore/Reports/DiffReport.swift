@@ -94,15 +94,30 @@ public struct DiffReport: Sendable {
 
     /// The table, then each item in detail (with its pictures unless `pictures` is false).
     public func text(style: TerminalStyle, width: Int, pictures: Bool = true) -> String {
+        var text = ""
+        write(style: style, width: width, pictures: pictures) { text += $0 }
+        return text
+    }
+
+    /// Items rendered at a time by `write`: enough to keep every core busy, few enough that the
+    /// text of a large corpus never sits in memory whole.
+    static let itemsPerPiece = 256
+
+    /// `text(style:width:pictures:)` in pieces, in order, each passed to `output` as soon as it
+    /// is ready.
+    public func write(style: TerminalStyle, width: Int, pictures: Bool = true, to output: (String) -> Void) {
         if entries.isEmpty && notCompared.isEmpty {
-            return "No item has both a perspective map and an assessment: nothing to compare.\n"
+            output("No item has both a perspective map and an assessment: nothing to compare.\n")
+            return
         }
-        var out = TextBuffer()
-        var blocks: [String] = []
         if !entries.isEmpty {
+            var out = TextBuffer()
             table(style: style).write(style: style, into: &out)
-            // Each item's block is independent of the others: rendered on all cores, in order.
-            blocks = parallelMap(entries) { entry in
+            output(out.string)
+        }
+        // Each item's block is independent of the others: rendered on all cores, in order.
+        for start in stride(from: 0, to: entries.count, by: Self.itemsPerPiece) {
+            let blocks = parallelMap(Array(entries[start..<min(start + Self.itemsPerPiece, entries.count)])) { entry in
                 let c = entry.comparison
                 var block = TextBuffer(capacity: 4096)
                 block.appendNewline()
@@ -120,6 +135,10 @@ public struct DiffReport: Sendable {
                 }
                 return block.string
             }
+            var piece = ""
+            piece.reserveCapacity(blocks.reduce(0) { $0 + $1.utf8.count })
+            for block in blocks { piece += block }
+            output(piece)
         }
         var end = TextBuffer()
         for item in notCompared {
@@ -132,12 +151,7 @@ public struct DiffReport: Sendable {
         end.appendNewline()
         Wrapping.write(summaryLine, width: max(40, width), into: &end)
         Wrapping.write("Verdicts: " + ruleText + ".", width: max(40, width), into: &end)
-        // The strings are joined, not made again from their bytes.
-        var text = out.string
-        text.reserveCapacity(blocks.reduce(text.utf8.count + end.count) { $0 + $1.utf8.count })
-        for block in blocks { text += block }
-        text += end.string
-        return text
+        output(end.string)
     }
 
     var summaryLine: String {
