@@ -74,15 +74,16 @@ public enum JSONParser {
 
 // MARK: - Expectations used in messages
 
+/// Static text: keeping the expectation current as parsing goes costs no reference counting.
 private enum Expect {
-    static let value = "a value"
-    static let valueOrEndOfArray = "a value or ']'"
-    static let key = "a key in double quotes"
-    static let keyOrEndOfObject = "a key in double quotes or '}'"
-    static let colon = "':' after the key"
-    static let arrayNext = "',' or ']'"
-    static let objectNext = "',' or '}'"
-    static let endOfString = "'\"' to close the string"
+    static let value: StaticString = "a value"
+    static let valueOrEndOfArray: StaticString = "a value or ']'"
+    static let key: StaticString = "a key in double quotes"
+    static let keyOrEndOfObject: StaticString = "a key in double quotes or '}'"
+    static let colon: StaticString = "':' after the key"
+    static let arrayNext: StaticString = "',' or ']'"
+    static let objectNext: StaticString = "',' or '}'"
+    static let endOfString: StaticString = "'\"' to close the string"
 }
 
 // MARK: - Byte constants
@@ -177,10 +178,10 @@ struct Parser<Builder: JSONBuilder> {
 
     /// The error for byte `at` not being one of `expected` (or for the end of the file).
     @inline(never)
-    func unexpected(at offset: Int, expected: String) -> JSONParseError {
-        if offset >= n { return fail(.unexpectedEnd(expected: expected), at: n) }
+    func unexpected(at offset: Int, expected: StaticString) -> JSONParseError {
+        if offset >= n { return fail(.unexpectedEnd(expected: "\(expected)"), at: n) }
         switch describe(at: offset) {
-        case .success(let found): return fail(.unexpectedCharacter(found: found, expected: expected), at: offset)
+        case .success(let found): return fail(.unexpectedCharacter(found: found, expected: "\(expected)"), at: offset)
         case .failure(let error): return error
         }
     }
@@ -279,7 +280,7 @@ struct Parser<Builder: JSONBuilder> {
     mutating func parseValues() throws(JSONParseError) {
         var expected = Expect.value
         parsing: while true {
-            guard i < n else { throw fail(.unexpectedEnd(expected: expected), at: n) }
+            guard i < n else { throw fail(.unexpectedEnd(expected: "\(expected)"), at: n) }
             let start = i
             switch p[i] {
             case ASCII.quote:
@@ -336,14 +337,14 @@ struct Parser<Builder: JSONBuilder> {
             while let isObject = frames.last {
                 skipWhitespace()
                 if isObject {
-                    guard i < n else { throw fail(.unexpectedEnd(expected: Expect.objectNext), at: n) }
+                    guard i < n else { throw fail(.unexpectedEnd(expected: "\(Expect.objectNext)"), at: n) }
                     let byte = p[i]
                     if byte == ASCII.comma {
                         let comma = i
                         i += 1
                         skipWhitespace()
                         if i < n, p[i] == ASCII.closeBrace {
-                            throw fail(.unexpectedCharacter(found: "trailing comma before '}'", expected: Expect.key), at: comma)
+                            throw fail(.unexpectedCharacter(found: "trailing comma before '}'", expected: "\(Expect.key)"), at: comma)
                         }
                         try parseKey(expected: Expect.key)
                         expected = Expect.value
@@ -356,14 +357,14 @@ struct Parser<Builder: JSONBuilder> {
                         throw unexpected(at: i, expected: Expect.objectNext)
                     }
                 } else {
-                    guard i < n else { throw fail(.unexpectedEnd(expected: Expect.arrayNext), at: n) }
+                    guard i < n else { throw fail(.unexpectedEnd(expected: "\(Expect.arrayNext)"), at: n) }
                     let byte = p[i]
                     if byte == ASCII.comma {
                         let comma = i
                         i += 1
                         skipWhitespace()
                         if i < n, p[i] == ASCII.closeBracket {
-                            throw fail(.unexpectedCharacter(found: "trailing comma before ']'", expected: Expect.value), at: comma)
+                            throw fail(.unexpectedCharacter(found: "trailing comma before ']'", expected: "\(Expect.value)"), at: comma)
                         }
                         expected = Expect.value
                         continue parsing
@@ -382,7 +383,7 @@ struct Parser<Builder: JSONBuilder> {
 
     /// The error for a byte at `i` that cannot start a value.
     @inline(never)
-    func notAValue(expected: String) -> JSONParseError {
+    func notAValue(expected: StaticString) -> JSONParseError {
         let byte = p[i]
         if isLetter(byte) {
             var end = i
@@ -443,7 +444,7 @@ struct Parser<Builder: JSONBuilder> {
 
     /// Parses an object key at `i` (whitespace skipped), checks it for duplicates,
     /// then consumes the `:` and the whitespace after it.
-    mutating func parseKey(expected: String) throws(JSONParseError) {
+    mutating func parseKey(expected: StaticString) throws(JSONParseError) {
         guard i < n, p[i] == ASCII.quote else { throw unexpected(at: i, expected: expected) }
         let keyOffset = i
         let first: Int?
@@ -515,7 +516,7 @@ struct Parser<Builder: JSONBuilder> {
         let contentStart = i
         while true {
             skipPlainStringBytes()
-            guard i < n else { throw fail(.unexpectedEnd(expected: Expect.endOfString), at: n) }
+            guard i < n else { throw fail(.unexpectedEnd(expected: "\(Expect.endOfString)"), at: n) }
             let byte = p[i]
             if byte == ASCII.quote {
                 i += 1
@@ -537,7 +538,7 @@ struct Parser<Builder: JSONBuilder> {
         var runStart = contentStart
         while true {
             skipPlainStringBytes()
-            guard i < n else { throw fail(.unexpectedEnd(expected: Expect.endOfString), at: n) }
+            guard i < n else { throw fail(.unexpectedEnd(expected: "\(Expect.endOfString)"), at: n) }
             let byte = p[i]
             if byte == ASCII.quote {
                 scratch.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: i - runStart))

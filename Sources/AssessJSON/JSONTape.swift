@@ -215,18 +215,13 @@ public final class JSONTape: @unchecked Sendable {
 struct TapeBuilder: JSONBuilder {
     typealias Entry = JSONTape.Entry
 
-    /// An open array or object.
-    struct Frame {
-        /// The container's entry.
-        var entry: Int
-        /// Key bytes -> offset of the key, built once an object has many members.
-        var index: [[UInt8]: Int]? = nil
-    }
-
     let source: UnsafeBufferPointer<UInt8>
     private var entries: MoveStack<Entry>
     var decoded: [UInt8] = []
-    private var frames: [Frame] = []
+    /// The entry of each open array or object, innermost last.
+    private var open: [Int] = []
+    /// Key bytes -> offset of the key, for each open object that has many members (by its entry).
+    private var indexes: [Int: [[UInt8]: Int]] = [:]
 
     init(source: UnsafeBufferPointer<UInt8>, capacity: Int) {
         self.source = source
@@ -252,7 +247,7 @@ struct TapeBuilder: JSONBuilder {
 
     @inline(__always)
     private mutating func counted() {
-        if let top = frames.last, entries[top.entry].kind == .array { entries[top.entry].second &+= 1 }
+        if let top = open.last, entries[top].kind == .array { entries[top].second &+= 1 }
     }
 
     /// A string or key entry, keeping decoded content.
@@ -293,12 +288,12 @@ struct TapeBuilder: JSONBuilder {
     }
 
     mutating func beginArray(at offset: Int) {
-        frames.append(Frame(entry: count))
+        open.append(count)
         append(Self.scalar(.array, at: offset))
     }
 
     mutating func beginObject(at offset: Int) {
-        frames.append(Frame(entry: count))
+        open.append(count)
         append(Self.scalar(.object, at: offset))
     }
 
@@ -306,8 +301,9 @@ struct TapeBuilder: JSONBuilder {
     mutating func endObject() { close() }
 
     private mutating func close() {
-        let frame = frames.removeLast()
-        entries[frame.entry].first = UInt64(count)
+        let container = open.removeLast()
+        entries[container].first = UInt64(count)
+        if !indexes.isEmpty { indexes[container] = nil }
         counted()
     }
 
@@ -327,12 +323,11 @@ struct TapeBuilder: JSONBuilder {
     }
 
     mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int? {
-        let top = frames.count - 1
-        let object = frames[top].entry
+        let object = open[open.count - 1]
         let members = Int(entries[object].second)
         // Keys are valid UTF-8, so the same Unicode scalars are the same bytes.
-        if frames[top].index != nil {
-            if let first = frames[top].index!.updateValue(offset, forKey: Array(bytes)) { return first }
+        if members > TreeBuilder.linearKeyScanLimit {
+            if let first = indexes[object]!.updateValue(offset, forKey: Array(bytes)) { return first }
         } else if members < TreeBuilder.linearKeyScanLimit {
             var at = object + 1
             for _ in 0..<members {
@@ -351,7 +346,7 @@ struct TapeBuilder: JSONBuilder {
                 at = next(after: at + 1)
             }
             if let first = index.updateValue(offset, forKey: Array(bytes)) { return first }
-            frames[top].index = index
+            indexes[object] = index
         }
         entries[object].second &+= 1
         append(text(.key, bytes, escaped: escaped, ascii: isASCII(bytes), at: offset))
