@@ -93,8 +93,42 @@ public final class JSONTape: @unchecked Sendable {
     func member(of object: Int, _ key: String) -> Int? {
         let container = entries[object]
         guard container.kind == .object else { return nil }
+        if let flags = SmallString.asciiFlags, let bits = SmallString.asciiBits(key, flags: flags) {
+            return member(of: object, container.second, key, small: bits)
+        }
         if let found = key.utf8.withContiguousStorageIfAvailable({ member(of: object, container.second, key, $0) }) { return found }
         return Array(key.utf8).withUnsafeBufferPointer { member(of: object, container.second, key, $0) }
+    }
+
+    /// `member(of:_:)` for a short ASCII key, compared with the source by whole words where the
+    /// source has room to read them.
+    private func member(of object: Int, _ count: UInt32, _ key: String, small bits: SmallString.Bits) -> Int? {
+        let length = Int((bits.high >> 56) & 0x0F)
+        let low = bits.low, high = bits.high & 0x00FF_FFFF_FFFF_FFFF
+        let lowMask: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) &- 1
+        let highMask: UInt64 = length <= 8 ? 0 : (1 << UInt64(8 * (length - 8))) &- 1
+        return source.withUnsafeBufferPointer { source -> Int? in
+            let base = UnsafeRawPointer(source.baseAddress!)
+            var at = object + 1
+            for _ in 0..<count {
+                let entry = entries[at]
+                let start = Int(entry.first)
+                if Int(entry.second) - start == length {
+                    if !entry.escaped && start + 16 <= source.count {
+                        if base.loadUnaligned(fromByteOffset: start, as: UInt64.self) & lowMask == low,
+                            base.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self) & highMask == high
+                        {
+                            return at + 1
+                        }
+                        // Different ASCII strings are never canonically equivalent.
+                        if entry.ascii { at = next(after: at + 1); continue }
+                    }
+                    if withContent(at, { String(decoding: $0, as: UTF8.self) }) == key { return at + 1 }
+                }
+                at = next(after: at + 1)
+            }
+            return nil
+        }
     }
 
     private func member(of object: Int, _ count: UInt32, _ key: String, _ wanted: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -49,6 +49,24 @@ final class JSONTapeTests: XCTestCase {
         XCTAssertEqual(tape["A\u{30A}"]?.intValue, 5)
     }
 
+    func testShortKeysAreFoundNearTheEndOfTheSourceAndWhenEscaped() throws {
+        // Short keys are compared by whole words only where 16 bytes of source follow them.
+        for text in [#"{"a":1}"#, #"{"ab":1,"a":2}"#, #"{"\u0061":1}"#, #"{"fifteen-bytes-k":1}"#, #"{"x":{"a":1}}"#] {
+            let root = try XCTUnwrap(parseValid(text))
+            let tape = try JSONTape.parse(Array(text.utf8)).root
+            for key in ["a", "ab", "fifteen-bytes-k", "fifteen-bytes-", "b", ""] {
+                XCTAssertEqual(tape[key]?.intValue, root[key]?.intValue, "\(key) in \(text)")
+            }
+        }
+        let padded = #"{"score": 1, "scoreX": 2, "s": 3, "padding": "........................"}"#
+        let tape = try JSONTape.parse(Array(padded.utf8)).root
+        XCTAssertEqual(tape["score"]?.intValue, 1)
+        XCTAssertEqual(tape["scoreX"]?.intValue, 2)
+        XCTAssertEqual(tape["s"]?.intValue, 3)
+        XCTAssertNil(tape["scor"])
+        XCTAssertNil(tape["score "])
+    }
+
     func testDuplicateKeysAreRefusedAtTheSecondKey() {
         // Escaped and plain spellings of one key, in small and large objects.
         assertParseError(#"{"a": 1, "b": 2, ⟨^⟩"\u0061": 3}"#, .duplicateKey("a", first: SourcePosition(line: 1, column: 2)), 1, 18)
