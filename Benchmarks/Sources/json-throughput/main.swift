@@ -1,5 +1,6 @@
-// Parses the same bytes with AssessJSON's parser and with Foundation's JSONSerialization,
-// in-process, and prints the throughput of each: json-throughput FOLDER [ROUNDS]
+// Parses the same bytes with AssessJSON's parser (into a tree, as validation does, and into a
+// tape, as the reports do) and with Foundation's JSONSerialization, in-process, and prints the
+// throughput of each and the ratio of the tree to Foundation: json-throughput FOLDER [ROUNDS]
 import AssessJSON
 import Foundation
 
@@ -35,6 +36,14 @@ let ours = try measure {
     }
     return parsed
 }
+let tape = try measure {
+    var parsed = 0
+    for bytes in files {
+        _ = try JSONTape.parse(bytes)
+        parsed += 1
+    }
+    return parsed
+}
 let foundation = try measure {
     var parsed = 0
     for data in datas {
@@ -46,5 +55,6 @@ let foundation = try measure {
 let megabytes = Double(totalBytes) / 1_048_576
 print("files \(files.count), \(String(format: "%.1f", megabytes)) MiB, best of \(rounds)")
 print(String(format: "AssessJSON.JSONParser       %8.1f MiB/s", megabytes / ours))
+print(String(format: "AssessJSON.JSONTape         %8.1f MiB/s", megabytes / tape))
 print(String(format: "Foundation.JSONSerialization %7.1f MiB/s", megabytes / foundation))
 print(String(format: "ratio %.2fx", foundation / ours))
