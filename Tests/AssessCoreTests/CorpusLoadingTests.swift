@@ -20,6 +20,39 @@ final class CorpusLoadingTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(corpus.item(Slug(ContentFixture.draftSlug))).assessment?.perspective.score, nil)
     }
 
+    func testWithoutProseOnlyTheLongProseIsLeftOut() throws {
+        let layout = ContentLayout(root: ProjectPaths.root)
+        let full = Corpus.load(layout), lean = Corpus.load(layout, prose: false)
+        XCTAssertEqual(lean.items.map(\.slug), full.items.map(\.slug))
+        let seed = try XCTUnwrap(full.item(Slug(ContentFixture.seedSlug)))
+        let leanSeed = try XCTUnwrap(lean.item(Slug(ContentFixture.seedSlug)))
+        // The seed has each kind of prose, so the test shows something is left out.
+        XCTAssertNotNil(seed.library.summary)
+        XCTAssertNotNil(seed.assessment?.summary)
+        XCTAssertNotNil(seed.assessment?.keyMoments.first?.quote)
+        for item in lean.items {
+            XCTAssertNil(item.library.summary)
+            XCTAssertNil(item.library.whyItMatters)
+            XCTAssertNil(item.library.editorNote)
+            XCTAssertNil(item.assessment?.summary)
+            XCTAssertNil(item.assessment?.editorNote)
+            XCTAssertNil(item.assessment?.machineReview?.note)
+            XCTAssertEqual(item.assessment?.keyMoments.compactMap(\.quote), item.assessment.map { _ in [] })
+        }
+        // Everything the comparisons read is the same.
+        for (a, b) in zip(full.items, lean.items) {
+            XCTAssertEqual(a.library.title, b.library.title)
+            XCTAssertEqual(a.library.tags, b.library.tags)
+            XCTAssertEqual(a.map?.headline.score, b.map?.headline.score)
+            XCTAssertEqual(a.assessment?.status, b.assessment?.status)
+            XCTAssertEqual(a.assessment?.keyMoments.map(\.label), b.assessment?.keyMoments.map(\.label))
+            XCTAssertEqual(a.assessment?.machineReview?.headlineScore, b.assessment?.machineReview?.headlineScore)
+        }
+        let fullDiff = try DiffReport.make(full, slugs: []), leanDiff = try DiffReport.make(lean, slugs: [])
+        XCTAssertEqual(leanDiff.text(style: .plain, width: 80), fullDiff.text(style: .plain, width: 80))
+        XCTAssertEqual(leanDiff.json(), fullDiff.json())
+    }
+
     func testBadFilesAreLeftOutWithAWarningNeverACrash() throws {
         let scratch = try ScratchDirectory()
         try CorpusFixture.write(in: scratch)

@@ -126,7 +126,9 @@ public struct Assessment: Sendable, Encodable {
     }
 
     /// Reads an assessment; fails (with the reason) only when the status is missing or unknown.
-    public static func read<Value: JSONReadable>(slug: String, _ root: Value) -> Result<Assessment, CorpusReadError> {
+    /// With `prose` false, `summary`, `editorNote`, the quotes of key moments and the note of
+    /// `machineReview` stay nil.
+    public static func read<Value: JSONReadable>(slug: String, _ root: Value, prose: Bool = true) -> Result<Assessment, CorpusReadError> {
         guard let raw = root["status"]?.stringValue, let status = AssessmentStatus(rawValue: raw) else {
             let known = AssessmentStatus.allCases.map(\.rawValue).joined(separator: ", ")
             return .failure(CorpusReadError(message: "assessment has no known status (one of \(known))", offset: root["status"]?.offset ?? root.offset))
@@ -146,7 +148,7 @@ public struct Assessment: Sendable, Encodable {
             emphases: root["emphases"]?.elements?.compactMap(\.stringValue) ?? [],
             keyMoments: (root["keyMoments"]?.elements)?.compactMap { node in
                 guard let at = node["at"]?.stringValue, let score = node["score"]?.doubleValue else { return nil }
-                return KeyMoment(at: at, score: score, label: node["label"]?.stringValue ?? "", quote: node["quote"]?.stringValue)
+                return KeyMoment(at: at, score: score, label: node["label"]?.stringValue ?? "", quote: prose ? node["quote"]?.stringValue : nil)
             } ?? [])
         assessment.assessor = person(root["assessor"])
         assessment.reviewers = root["reviewers"]?.elements?.compactMap(person) ?? []
@@ -155,7 +157,7 @@ public struct Assessment: Sendable, Encodable {
                 date: listen["date"]?.stringValue, coverage: listen["coverage"]?.stringValue,
                 minutes: listen["minutes"]?.doubleValue, from: listen["from"]?.stringValue, to: listen["to"]?.stringValue)
         }
-        assessment.summary = root["summary"]?.stringValue
+        assessment.summary = prose ? root["summary"]?.stringValue : nil
         assessment.captionCorrections =
             root["captionCorrections"]?.elements?.compactMap { node in
                 guard let heard = node["heard"]?.stringValue, let correct = node["correct"]?.stringValue else { return nil }
@@ -164,9 +166,9 @@ public struct Assessment: Sendable, Encodable {
         if let review = root["machineReview"], review.isObject {
             assessment.machineReview = MachineReview(
                 scorer: review["scorer"]?.stringValue, headlineScore: review["headlineScore"]?.doubleValue,
-                verdict: review["verdict"]?.stringValue, note: review["note"]?.stringValue)
+                verdict: review["verdict"]?.stringValue, note: prose ? review["note"]?.stringValue : nil)
         }
-        assessment.editorNote = root["editorNote"]?.stringValue
+        assessment.editorNote = prose ? root["editorNote"]?.stringValue : nil
         assessment.updated = root["updated"]?.stringValue
         return .success(assessment)
     }

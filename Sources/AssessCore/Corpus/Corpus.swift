@@ -52,7 +52,10 @@ public struct Corpus: Sendable {
     /// The items holding both a perspective map and an assessment.
     public var paired: [CorpusItem] { items.filter { $0.map != nil && $0.assessment != nil } }
 
-    public static func load(_ layout: ContentLayout, source: (any ContentSource)? = nil) -> Corpus {
+    /// Every item of the repository at `layout`, read from `source` (the working tree by default).
+    /// With `prose` false the long prose of items (summaries, notes, quotes), which only `show`
+    /// prints, is left out: a large corpus then loads faster and holds less memory.
+    public static func load(_ layout: ContentLayout, source: (any ContentSource)? = nil, prose: Bool = true) -> Corpus {
         let source = source ?? WorkingTreeSource(root: layout.root)
         let targets = ContentTargets.all(in: layout)
         func files(_ kind: ContentKind) -> [ContentTarget] { sortedByBytes(targets.filter { $0.kind == kind }) { $0.stem } }
@@ -82,7 +85,7 @@ public struct Corpus: Sendable {
 
         // Read, parsed and paired on all cores; items come out in slug order (library stems are
         // sorted by bytes, and a slug is ASCII).
-        var built = parallelMap(jobs) { job in build(job, source: source) }
+        var built = parallelMap(jobs) { job in build(job, source: source, prose: prose) }
         var items: [CorpusItem] = []
         items.reserveCapacity(library.count)
         var warnings: [CorpusWarning] = []
@@ -100,13 +103,13 @@ public struct Corpus: Sendable {
         case orphan(ContentTarget)
     }
 
-    private static func build(_ job: Job, source: any ContentSource)
+    private static func build(_ job: Job, source: any ContentSource, prose: Bool)
         -> (item: CorpusItem?, warnings: [CorpusWarning])
     {
         var warnings: [CorpusWarning] = []
         /// A map or assessment read on its own: without the library item it is left out.
         func orphan(_ target: ContentTarget) {
-            switch read(target, source: source) {
+            switch read(target, source: source, prose: prose) {
             case .failure(let warning): warnings.append(warning)
             case .success:
                 let what = target.kind == .perspectiveMap ? "perspective map" : "assessment"
@@ -121,7 +124,7 @@ public struct Corpus: Sendable {
             orphan(target)
             return (nil, warnings)
         case .item(let libraryTarget, let mapTarget, let assessmentTarget):
-            let libraryRead = read(libraryTarget, source: source)
+            let libraryRead = read(libraryTarget, source: source, prose: prose)
             guard case .success(.library(let slug, let library)) = libraryRead else {
                 if case .failure(let warning) = libraryRead { warnings.append(warning) }
                 mapTarget.map(orphan)
@@ -130,14 +133,14 @@ public struct Corpus: Sendable {
             }
             var item = CorpusItem(slug: slug, library: library)
             if let mapTarget {
-                switch read(mapTarget, source: source) {
+                switch read(mapTarget, source: source, prose: prose) {
                 case .success(.map(_, let map)): item.map = map
                 case .failure(let warning): warnings.append(warning)
                 default: break
                 }
             }
             if let assessmentTarget {
-                switch read(assessmentTarget, source: source) {
+                switch read(assessmentTarget, source: source, prose: prose) {
                 case .success(.assessment(_, let assessment)): item.assessment = assessment
                 case .failure(let warning): warnings.append(warning)
                 default: break
@@ -159,7 +162,7 @@ public struct Corpus: Sendable {
         case assessment(Slug, Assessment)
     }
 
-    private static func read(_ target: ContentTarget, source: any ContentSource) -> Result<Loaded, CorpusWarning> {
+    private static func read(_ target: ContentTarget, source: any ContentSource, prose: Bool) -> Result<Loaded, CorpusWarning> {
         let stem = target.stem
         let relative = ContentLayout.resourcesPath + "/" + target.kind.folder + "/" + stem + ".json"
         func warning(_ message: String, _ position: SourcePosition? = nil) -> Result<Loaded, CorpusWarning> {
@@ -183,14 +186,14 @@ public struct Corpus: Sendable {
         var text: SourceText { SourceText(bytes) }
         switch target.kind {
         case .libraryItem:
-            return .success(.library(slug, LibraryItem(slug: stem, root)))
+            return .success(.library(slug, LibraryItem(slug: stem, root, prose: prose)))
         case .perspectiveMap:
             switch PerspectiveMap.read(slug: stem, root) {
             case .success(let map): return .success(.map(slug, map))
             case .failure(let error): return warning(error.message, text.position(of: error.offset))
             }
         case .assessment:
-            switch Assessment.read(slug: stem, root) {
+            switch Assessment.read(slug: stem, root, prose: prose) {
             case .success(let assessment): return .success(.assessment(slug, assessment))
             case .failure(let error): return warning(error.message, text.position(of: error.offset))
             }

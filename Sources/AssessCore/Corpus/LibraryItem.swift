@@ -26,16 +26,17 @@ public struct LibraryItem: Sendable, Encodable {
     public var people: [String]
     public var source: Source?
 
-    public init(slug: String, _ root: some JSONReadable) {
+    /// Reads an item; with `prose` false, `whyItMatters`, `summary` and `editorNote` stay nil.
+    public init(slug: String, _ root: some JSONReadable, prose: Bool = true) {
         self.slug = slug
         title = root["title"]?.stringValue ?? slug
         show = root["show"]?.stringValue
         published = root["published"]?.stringValue
         shelf = root["shelf"]?.stringValue
-        whyItMatters = root["whyItMatters"]?.stringValue
-        summary = root["summary"]?.stringValue
+        whyItMatters = prose ? root["whyItMatters"]?.stringValue : nil
+        summary = prose ? root["summary"]?.stringValue : nil
         tags = root["tags"]?.elements?.compactMap(\.stringValue) ?? []
-        editorNote = root["editorNote"]?.stringValue
+        editorNote = prose ? root["editorNote"]?.stringValue : nil
         people = root["people"]?.elements?.compactMap(\.stringValue) ?? []
         source = root["source"].flatMap { node in
             guard node.isObject else { return nil }

@@ -25,7 +25,7 @@ extension Assess {
 
         func run() throws {
             let slug = try parseSlug(slug)
-            let corpus = try repository.workspace().loadCorpus()
+            let corpus = try repository.workspace().loadCorpus(prose: true)
             let report: ShowReport
             do {
                 report = try ShowReport.make(corpus, slug: slug, thresholds: comparison.thresholds)

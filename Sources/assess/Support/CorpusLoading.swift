@@ -3,8 +3,9 @@ import Foundation
 
 extension Workspace {
     /// Every item of the repository; files left out are printed as warnings on standard error.
-    func loadCorpus() -> Corpus {
-        let corpus = Corpus.load(layout)
+    /// Only `show` needs the long prose of items (`prose`).
+    func loadCorpus(prose: Bool = false) -> Corpus {
+        let corpus = Corpus.load(layout, prose: prose)
         for warning in corpus.warnings {
             let path = PathDisplay.relative(layout.root + "/" + warning.path, to: currentDirectory)
             let position = warning.position.map { ":\($0.line):\($0.column)" } ?? ""
