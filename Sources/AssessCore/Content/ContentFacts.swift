@@ -85,10 +85,8 @@ public enum ClockTime {
         return fields[0] * 3600 + fields[1] * 60 + fields[2]
     }
 
-    /// `HH:MM:SS` for a number of seconds.
+    /// `HH:MM:SS` for a number of seconds (as `write(_:into:)` writes it).
     public static func format(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))"
+        TextBuffer.text { write(seconds, into: &$0) }
     }
 }
