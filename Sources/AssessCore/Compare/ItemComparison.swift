@@ -52,13 +52,15 @@ public struct ItemComparison: Sendable, Encodable {
         public var listenOnly: [String]
 
         init(machine: [String], listen: [String]) {
-            let machineKeyList = machine.map(Self.key)
-            let listenKeyList = listen.map(Self.key)
-            let machineKeys = Set(machineKeyList)
-            let listenKeys = Set(listenKeyList)
-            shared = zip(listen, listenKeyList).filter { machineKeys.contains($0.1) }.map(\.0)
-            machineOnly = zip(machine, machineKeyList).filter { !listenKeys.contains($0.1) }.map(\.0)
-            listenOnly = zip(listen, listenKeyList).filter { !machineKeys.contains($0.1) }.map(\.0)
+            let machineKeys = machine.map(Self.key)
+            let listenKeys = listen.map(Self.key)
+            // The lists are short: a scan finds a term for less than hashing it would cost.
+            shared = []
+            listenOnly = []
+            for (term, key) in zip(listen, listenKeys) {
+                if machineKeys.contains(key) { shared.append(term) } else { listenOnly.append(term) }
+            }
+            machineOnly = zip(machine, machineKeys).filter { !listenKeys.contains($0.1) }.map(\.0)
         }
 
         /// A term as it is matched: words separated by single spaces, lowercased.

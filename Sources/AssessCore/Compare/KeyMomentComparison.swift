@@ -35,7 +35,12 @@ public struct KeyMomentComparison: Sendable, Encodable {
     public var moments: [Moment]
 
     public init(moments keyMoments: [Assessment.KeyMoment], slices: [PerspectiveMap.Slice]?) {
-        let timed = (slices ?? []).filter(\.isTimed).sorted { ($0.startSeconds ?? 0, $0.index) < ($1.startSeconds ?? 0, $1.index) }
+        func earlier(_ a: PerspectiveMap.Slice, _ b: PerspectiveMap.Slice) -> Bool {
+            (a.startSeconds ?? 0, a.index) < (b.startSeconds ?? 0, b.index)
+        }
+        var timed = (slices ?? []).filter(\.isTimed)
+        // Maps list their slices in order; sorting (which is stable) would change nothing then.
+        if zip(timed, timed.dropFirst()).contains(where: { earlier($1, $0) }) { timed.sort(by: earlier) }
         let placement: Placement
         if keyMoments.isEmpty {
             placement = .noKeyMoments
