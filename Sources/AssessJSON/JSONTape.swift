@@ -24,6 +24,22 @@ public final class JSONTape: @unchecked Sendable {
         /// Strings and keys: where the content ends. Numbers: where the literal ends.
         /// Arrays and objects: the number of elements or members.
         var second: UInt32
+
+        /// The index of the entry after this value and everything in it, this entry being at `index`.
+        @inline(__always)
+        func next(at index: Int) -> Int {
+            kind == .array || kind == .object ? Int(first) : index + 1
+        }
+
+        /// Calls `body` with the content of this string or key, in `source` or in `decoded`.
+        @inline(__always)
+        func withContent<Result>(
+            source: UnsafeBufferPointer<UInt8>, decoded: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result
+        ) -> Result {
+            let range = Int(first)..<Int(second)
+            if escaped { return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
+            return body(UnsafeBufferPointer(rebasing: source[range]))
+        }
     }
 
     /// The source, as parsed.
@@ -71,21 +87,12 @@ public final class JSONTape: @unchecked Sendable {
 
     /// The index of the entry after the value at `index` and everything in it.
     @inline(__always)
-    func next(after index: Int) -> Int {
-        let entry = entries[index]
-        switch entry.kind {
-        case .array, .object: return Int(entry.first)
-        default: return index + 1
-        }
-    }
+    func next(after index: Int) -> Int { entries[index].next(at: index) }
 
     /// Calls `body` with the content of the string or key at `index`.
     @inline(__always)
     func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let entry = entries[index]
-        let range = Int(entry.first)..<Int(entry.second)
-        if entry.escaped { return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) } }
-        return source.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        source.withUnsafeBufferPointer { entries[index].withContent(source: $0, decoded: decoded, body) }
     }
 
     /// The index of the value of the first member of the object at `object` whose key is `key`,
@@ -169,7 +176,6 @@ public final class JSONTape: @unchecked Sendable {
         }
 
         public var isObject: Bool { entry.kind == .object }
-        public var isArray: Bool { entry.kind == .array }
 
         /// The elements of an array, in order; nil for any other value.
         public var elements: Elements? {
@@ -180,14 +186,7 @@ public final class JSONTape: @unchecked Sendable {
 
         public var stringValue: String? {
             guard entry.kind == .string else { return nil }
-            return tape.withContent(index) { bytes in
-                if let flags = SmallString.asciiFlags, let base = bytes.baseAddress,
-                    let small = SmallString.ascii(base, count: bytes.count, flags: flags)
-                {
-                    return small
-                }
-                return String(decoding: bytes, as: UTF8.self)
-            }
+            return tape.withContent(index) { SmallString.string($0, flags: SmallString.asciiFlags) }
         }
 
         public var doubleValue: Double? {
@@ -341,20 +340,11 @@ struct TapeBuilder: JSONBuilder {
         counted()
     }
 
-    /// Calls `body` with the content of the key or string entry at `index`.
     private func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let entry = entries[index]
-        let range = Int(entry.first)..<Int(entry.second)
-        if !entry.escaped { return body(UnsafeBufferPointer(rebasing: source[range])) }
-        return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        entries[index].withContent(source: source, decoded: decoded, body)
     }
 
-    /// The index of the entry after the value at `index` and everything in it.
-    @inline(__always)
-    private func next(after index: Int) -> Int {
-        let entry = entries[index]
-        return entry.kind == .array || entry.kind == .object ? Int(entry.first) : index + 1
-    }
+    private func next(after index: Int) -> Int { entries[index].next(at: index) }
 
     mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int? {
         let object = open[open.count - 1]

@@ -59,12 +59,11 @@ struct TreeBuilder: JSONBuilder {
     /// The string of `bytes`: short ASCII ones are made from their bytes directly.
     @inline(__always)
     private func makeString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if let smallFlags, let small = SmallString.ascii(bytes.baseAddress!, count: bytes.count, flags: smallFlags) { return small }
-        return String(decoding: bytes, as: UTF8.self)
+        SmallString.string(bytes, flags: smallFlags)
     }
 
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) {
-        place(JSONNode(.string(escaped ? String(decoding: bytes, as: UTF8.self) : makeString(bytes)), offset: offset))
+        place(JSONNode(.string(makeString(bytes)), offset: offset))
     }
 
     mutating func number(_ double: Double, literal: UnsafeBufferPointer<UInt8>, at offset: Int) {
@@ -98,7 +97,7 @@ struct TreeBuilder: JSONBuilder {
     }
 
     mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int? {
-        let key = escaped ? String(decoding: bytes, as: UTF8.self) : makeString(bytes)
+        let key = makeString(bytes)
         let top = frames.count - 1
         let base = frames[top].base
         if frames[top].index != nil {

@@ -80,6 +80,14 @@ public enum SmallString {
         return make(bytes, count: count, flags: flags)
     }
 
+    /// The string of `bytes`: made from them directly when they are ASCII and at most 15
+    /// (`flags` from `asciiFlags`; nil when not `available`), decoded by the library otherwise.
+    @inline(__always)
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>, flags: UInt64?) -> String {
+        if let flags, let base = bytes.baseAddress, let small = ascii(base, count: bytes.count, flags: flags) { return small }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     @inline(__always)
     private static func make(_ bytes: UnsafePointer<UInt8>, count: Int, flags: UInt64) -> String? {
         var words: (UInt64, UInt64) = (0, 0)
