@@ -2,6 +2,7 @@
 /// so that a typed reader is written once for both.
 public protocol JSONReadable {
     associatedtype Elements: Sequence where Elements.Element == Self
+    associatedtype Members: Sequence where Members.Element == (key: String, value: Self)
 
     /// Byte offset of the value's first byte in the source.
     var offset: Int { get }
@@ -10,6 +11,8 @@ public protocol JSONReadable {
     var isObject: Bool { get }
     /// The elements of an array; nil for any other value.
     var elements: Elements? { get }
+    /// The members of an object, in order; nil for any other value.
+    var members: Members? { get }
     var stringValue: String? { get }
     var doubleValue: Double? { get }
     /// A number that is an integer and fits in an `Int`.
@@ -19,6 +22,11 @@ public protocol JSONReadable {
     var typeName: String { get }
 }
 
+extension JSONReadable {
+    /// The elements of an array, as an array; empty for any other value.
+    public var elementList: [Self] { elements.map { Array($0) } ?? [] }
+}
+
 extension JSONNode: JSONReadable {
     public var isObject: Bool {
         if case .object = value { return true }
@@ -26,6 +34,10 @@ extension JSONNode: JSONReadable {
     }
 
     public var elements: [JSONNode]? { arrayValue }
+
+    public var members: LazyMapSequence<[JSONMember], (key: String, value: JSONNode)>? {
+        objectValue?.members.lazy.map { (key: $0.key, value: $0.value) }
+    }
 
     public var intValue: Int? { numberValue?.intValue }
 }

@@ -6,27 +6,26 @@
 /// A tape does not change once parsed; that is what makes it safe to share between threads.
 public final class JSONTape: @unchecked Sendable {
     /// One value or key.
+    @usableFromInline
     struct Entry {
-        enum Kind: UInt8 {
-            case null, `false`, `true`, number, string, key, array, object
-        }
+        @usableFromInline typealias Kind = JSONTapeKind
 
-        var kind: Kind
+        @usableFromInline var kind: Kind
         /// For strings and keys: the content is in `decoded` (it had escapes), not in the source.
-        var escaped: Bool
+        @usableFromInline var escaped: Bool
         /// For keys: the content is ASCII.
-        var ascii: Bool
+        @usableFromInline var ascii: Bool
         /// Byte offset of the value's first byte (a key's opening quote) in the source.
-        var offset: UInt32
+        @usableFromInline var offset: UInt32
         /// Strings and keys: where the content starts. Numbers: the `Double`'s bits.
         /// Arrays and objects: the index of the first entry after the container.
-        var first: UInt64
+        @usableFromInline var first: UInt64
         /// Strings and keys: where the content ends. Numbers: where the literal ends.
         /// Arrays and objects: the number of elements or members.
-        var second: UInt32
+        @usableFromInline var second: UInt32
 
         /// The index of the entry after this value and everything in it, this entry being at `index`.
-        @inline(__always)
+        @inlinable @inline(__always)
         func next(at index: Int) -> Int {
             kind == .array || kind == .object ? Int(first) : index + 1
         }
@@ -184,6 +183,13 @@ public final class JSONTape: @unchecked Sendable {
             return Elements(tape: tape, start: index + 1, count: Int(container.second))
         }
 
+        /// The members of an object, in order; nil for any other value.
+        public var members: Members? {
+            let container = entry
+            guard container.kind == .object else { return nil }
+            return Members(tape: tape, index: index + 1, remaining: Int(container.second))
+        }
+
         public var stringValue: String? {
             guard entry.kind == .string else { return nil }
             return tape.withContent(index) { SmallString.string($0, flags: SmallString.asciiFlags) }
@@ -217,6 +223,25 @@ public final class JSONTape: @unchecked Sendable {
             case .array: return "array"
             case .object: return "object"
             }
+        }
+    }
+
+    /// The members of an object, in order.
+    public struct Members: Sequence, IteratorProtocol, Sendable {
+        let tape: JSONTape
+        /// The index of the next member's key.
+        var index: Int
+        var remaining: Int
+
+        public var underestimatedCount: Int { remaining }
+
+        public mutating func next() -> (key: String, value: Value)? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            let key = tape.withContent(index) { SmallString.string($0, flags: SmallString.asciiFlags) }
+            let value = Value(tape: tape, index: index + 1)
+            index = tape.next(after: index + 1)
+            return (key, value)
         }
     }
 
@@ -346,11 +371,29 @@ struct TapeBuilder: JSONBuilder {
 
     private func next(after index: Int) -> Int { entries[index].next(at: index) }
 
+    /// One of 64 bits for a key, from its length and three of its bytes: keys with different
+    /// bits differ.
+    @inline(__always)
+    private static func filterBit(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mixed = UInt64(bytes.count)
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            mixed |= UInt64(base[0]) << 16 | UInt64(base[bytes.count - 1]) << 24 | UInt64(base[bytes.count / 2]) << 32
+        }
+        return 1 << ((mixed &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
     mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int? {
         let object = open[open.count - 1]
         let members = Int(entries[object].second)
+        // While an object is open, its entry's `first` holds the filter bits of its keys: a key
+        // whose bit is not among them is new, and needs no scan.
+        let bit = Self.filterBit(bytes)
+        let seen = entries[object].first
+        entries[object].first = seen | bit
         // Keys are valid UTF-8, so the same Unicode scalars are the same bytes.
-        if members > TreeBuilder.linearKeyScanLimit {
+        if members < TreeBuilder.linearKeyScanLimit && seen & bit == 0 {
+            // New: nothing to compare.
+        } else if members > TreeBuilder.linearKeyScanLimit {
             if let first = indexes[object]!.updateValue(offset, forKey: Array(bytes)) { return first }
         } else if members < TreeBuilder.linearKeyScanLimit {
             var at = object + 1

@@ -13,7 +13,7 @@ public enum SmallString {
         public var count: Int
 
         @inlinable
-        init(low: UInt64, high: UInt64, count: Int) {
+        public init(low: UInt64, high: UInt64, count: Int) {
             self.low = low
             self.high = high
             self.count = count

@@ -240,6 +240,16 @@ public final class Schema: @unchecked Sendable {
         }
     }
 
+    /// The node a `$dynamicRef` to `target` reaches: the outermost resource in the dynamic
+    /// `scope` with the `anchor`, else `target` itself.
+    func resolve(_ target: Int, anchor: String?, scope: [Int]) -> Int {
+        guard let anchor else { return target }
+        for resource in scope {
+            if let candidate = dynamicAnchors[resource][anchor] { return candidate }
+        }
+        return target
+    }
+
     /// True when `instance` conforms. Faster than `validate`: stops at the first failure
     /// and builds no messages.
     public func isValid(_ instance: JSONNode) -> Bool {

@@ -192,16 +192,7 @@ final class EvaluationContext {
         case .ref(let target):
             return evaluate(target, instance, &annotations)
         case .dynamicRef(let target, let anchor):
-            var resolved = target
-            if let anchor {
-                for resource in scope {
-                    if let candidate = schema.dynamicAnchors[resource][anchor] {
-                        resolved = candidate
-                        break
-                    }
-                }
-            }
-            return evaluate(resolved, instance, &annotations)
+            return evaluate(schema.resolve(target, anchor: anchor, scope: scope), instance, &annotations)
         case .allOf(let children):
             var valid = true
             for child in children where !evaluate(child, instance, &annotations) {
@@ -806,7 +797,7 @@ final class EvaluationContext {
     // MARK: Assertions
 
     @inline(never)
-    private func checkAssertion(_ keyword: Keyword, _ instance: JSONNode) -> Bool {
+    func checkAssertion(_ keyword: Keyword, _ instance: JSONNode) -> Bool {
         switch keyword.kind {
         case .type(let types, let names):
             if types.matches(instance) { return true }

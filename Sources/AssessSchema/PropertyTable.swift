@@ -71,26 +71,31 @@ final class PropertyTable: Sendable {
         // Most keys are small strings, whose bytes are already packed in the string itself.
         if smallStrings, let small = SmallString.packed(key) { return position(small.low, small.high, small.count) }
         var key = key
-        return key.withUTF8 { bytes in
-            let (low, high) = Self.pack(bytes)
-            if bytes.count <= 16 { return position(low, high, bytes.count) }
-            var slot = Self.hash(bytes, low, high) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return nil }
-                let name = packed[entry - 1]
-                if name.count == bytes.count, name.low == low, name.high == high {
-                    var name = names[entry - 1]
-                    if name.withUTF8({ $0.elementsEqual(bytes) }) { return entry - 1 }
-                }
-                slot = (slot + 1) & mask
+        return key.withUTF8 { position(ofBytes: $0) }
+    }
+
+    /// The position of the name whose UTF-8 bytes are `bytes` in `names`, or nil.
+    @inline(__always)
+    func position(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !names.isEmpty else { return nil }
+        let (low, high) = Self.pack(bytes)
+        if bytes.count <= 16 { return position(low, high, bytes.count) }
+        var slot = Self.hash(bytes, low, high) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let name = packed[entry - 1]
+            if name.count == bytes.count, name.low == low, name.high == high {
+                var name = names[entry - 1]
+                if name.withUTF8({ $0.elementsEqual(bytes) }) { return entry - 1 }
             }
+            slot = (slot + 1) & mask
         }
     }
 
     /// The lookup of a name of at most 16 bytes, given packed.
     @inline(__always)
-    private func position(_ low: UInt64, _ high: UInt64, _ count: Int) -> Int? {
+    func position(_ low: UInt64, _ high: UInt64, _ count: Int) -> Int? {
         var slot = Self.hash(shortLow: low, high, count) & mask
         while true {
             let entry = Int(slots[slot])

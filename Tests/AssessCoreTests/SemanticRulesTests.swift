@@ -30,7 +30,11 @@ final class SemanticRulesTests: XCTestCase {
         let bytes = Array(json.utf8)
         let root = try JSONParser.parse(bytes).root
         let source = SourceText(bytes)
-        return SemanticRules.check(CheckedFile(kind: .assessment, stem: stem, root: root), context: context).map {
+        // Validation reads a tape: the rules must find the same there.
+        let fromTape = SemanticRules.check(CheckedFile(kind: .assessment, stem: stem, root: try JSONTape.parse(bytes).root), context: context)
+        let fromTree = SemanticRules.check(CheckedFile(kind: .assessment, stem: stem, root: root), context: context)
+        XCTAssertEqual(fromTape.map(FindingText.init), fromTree.map(FindingText.init), "the rules read a tape and a tree differently")
+        return fromTree.map {
             let diagnostic = $0.diagnostic(path: "x", source: source)
             return ($0.ruleID, $0.pointer, diagnostic.position, $0.severity)
         }

@@ -77,6 +77,18 @@ final class JSONTapeTests: XCTestCase {
         assertParseError(text, .duplicateKey("k7", first: SourcePosition(line: 1, column: first + 1)), 1, marked.offset + 1)
     }
 
+    /// Keys of one length whose first, middle and last bytes agree share one bit of the builder's
+    /// key filter: they are still told apart by their bytes, and a real duplicate among them is found.
+    func testKeysAlikeAtTheEndsAndMiddleAreToldApart() {
+        let keys = (0..<20).map { "a\($0 % 10)b\($0 / 10)a" }
+        let members = keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ")
+        XCTAssertNotNil(parseValid("{\(members)}"))
+        let text = "{\(members), ⟨^⟩\"a7b1a\": 0}"
+        let first = Array(text.utf8).firstRange(of: Array("\"a7b1a\"".utf8))!.lowerBound
+        let marked = MarkedText(text)
+        assertParseError(text, .duplicateKey("a7b1a", first: SourcePosition(line: 1, column: first + 1)), 1, marked.offset + 1)
+    }
+
     /// Random damage to a valid document: whatever the tree makes of it, the tape makes the same.
     func testDamagedSourcesGetTheSameVerdictFromBoth() {
         var random = SeededGenerator(seed: 2026)

@@ -76,6 +76,7 @@ func parseValid(
 /// types, offsets, scalars, elements and every member looked up by its key. Without recursion,
 /// for documents nested thousands deep.
 func assertSameReading(_ tree: JSONNode, _ tape: JSONTape.Value, file: StaticString = #filePath, line: UInt = #line) {
+    assertSameTree(tree, tape.node, file: file, line: line)
     var pending = [(tree, tape)]
     while let (tree, tape) = pending.popLast() {
         XCTAssertEqual(tree.typeName, tape.typeName, "type at \(tree.offset)", file: file, line: line)
@@ -93,6 +94,9 @@ func assertSameReading(_ tree: JSONNode, _ tape: JSONTape.Value, file: StaticStr
             XCTAssertEqual(elements.count, tapeArray.count, "element count", file: file, line: line)
             pending += zip(elements, tapeArray)
         }
+        XCTAssertEqual(
+            tree.members.map { $0.map { Array($0.key.unicodeScalars) } },
+            tape.members.map { $0.map { Array($0.key.unicodeScalars) } }, "member keys in order", file: file, line: line)
         if let object = tree.objectValue {
             // Every member of small objects; a sample of large ones, whose lookups are linear.
             let step = object.count <= 64 ? 1 : 97
@@ -106,6 +110,36 @@ func assertSameReading(_ tree: JSONNode, _ tape: JSONTape.Value, file: StaticStr
             XCTAssertNil(tape["no such key, surely"], file: file, line: line)
         } else {
             XCTAssertNil(tape["a"], file: file, line: line)
+        }
+    }
+}
+
+/// Asserts that two trees are the same, offsets included (as `JSONTape.Value.node` must give the
+/// tree the parser builds). Without recursion.
+func assertSameTree(_ a: JSONNode, _ b: JSONNode, file: StaticString = #filePath, line: UInt = #line) {
+    var pending = [(a, b)]
+    while let (a, b) = pending.popLast() {
+        XCTAssertEqual(a.offset, b.offset, "offset", file: file, line: line)
+        switch (a.value, b.value) {
+        case (.null, .null): break
+        case (.bool(let x), .bool(let y)): XCTAssertEqual(x, y, file: file, line: line)
+        case (.number(let x), .number(let y)):
+            XCTAssertEqual(x.literal, y.literal, file: file, line: line)
+            XCTAssertEqual(x.double.bitPattern, y.double.bitPattern, file: file, line: line)
+        case (.string(let x), .string(let y)):
+            XCTAssertEqual(Array(x.unicodeScalars), Array(y.unicodeScalars), file: file, line: line)
+        case (.array(let x), .array(let y)):
+            XCTAssertEqual(x.count, y.count, "element count at \(a.offset)", file: file, line: line)
+            pending += zip(x, y)
+        case (.object(let x), .object(let y)):
+            XCTAssertEqual(x.count, y.count, "member count at \(a.offset)", file: file, line: line)
+            for (p, q) in zip(x.members, y.members) {
+                XCTAssertEqual(Array(p.key.unicodeScalars), Array(q.key.unicodeScalars), file: file, line: line)
+                XCTAssertEqual(p.keyOffset, q.keyOffset, "key offset", file: file, line: line)
+                pending.append((p.value, q.value))
+            }
+        default:
+            XCTFail("\(a.typeName) at \(a.offset) against \(b.typeName)", file: file, line: line)
         }
     }
 }
@@ -127,20 +161,5 @@ func identical(_ a: JSONNode, _ b: JSONNode) -> Bool {
                 $0.key.unicodeScalars.elementsEqual($1.key.unicodeScalars) && identical($0.value, $1.value)
             }
     default: return false
-    }
-}
-
-/// A small deterministic random generator (SplitMix64) so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

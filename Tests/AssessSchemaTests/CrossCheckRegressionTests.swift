@@ -23,6 +23,8 @@ final class CrossCheckRegressionTests: XCTestCase {
         let node = parse(instance, file: file, line: line)
         let fast = compiled.isValid(node)
         XCTAssertEqual(fast, compiled.validate(node).isEmpty, "isValid and validate disagree", file: file, line: line)
+        let tape = try JSONTape.parse(Array(instance.utf8))
+        XCTAssertEqual(compiled.isValid(tape.root), fast, "isValid on a tape and on the tree disagree", file: file, line: line)
         return fast
     }
 

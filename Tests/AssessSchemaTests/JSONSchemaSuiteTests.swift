@@ -69,10 +69,13 @@ final class JSONSchemaSuiteTests: XCTestCase {
                 guard let data = test["data"], let expected = test["valid"]?.boolValue else { continue }
                 let fast = schema.isValid(data)
                 let errors = schema.validate(data)
-                if fast == expected && errors.isEmpty == expected {
+                // The same value read from a tape, as content validation reads it.
+                let tape = try JSONTape.parse(Array(JSONWriter.write(data).utf8))
+                let fromTape = schema.isValid(tape.root)
+                if fast == expected && errors.isEmpty == expected && fromTape == expected {
                     outcome.passed += 1
                 } else {
-                    var line = "\(description) / \(testDescription): expected \(expected ? "valid" : "invalid"), isValid=\(fast), validate gave \(errors.count) error(s)"
+                    var line = "\(description) / \(testDescription): expected \(expected ? "valid" : "invalid"), isValid=\(fast), on a tape \(fromTape), validate gave \(errors.count) error(s)"
                     if let first = errors.first { line += " [first: \(first)]" }
                     outcome.failures.append(line)
                 }

@@ -17,7 +17,7 @@ enum AssessmentRules {
     static let completeStatuses: Set<String> = ["in-review", "reviewed", "published"]
     static let reviewedStatuses: Set<String> = ["reviewed", "published"]
 
-    static func check(_ file: CheckedFile, context: CheckContext) -> [Finding] {
+    static func check(_ file: CheckedFile<some JSONReadable>, context: CheckContext) -> [Finding] {
         let root = file.root
         let slug = try? Slug(file.stem)
         let status = root["status"]?.stringValue ?? "draft"
@@ -37,7 +37,7 @@ enum AssessmentRules {
 
     // MARK: perspective.band agrees with perspective.score
 
-    static func perspective(_ root: JSONNode, thresholds: BandThresholds) -> [Finding] {
+    static func perspective(_ root: some JSONReadable, thresholds: BandThresholds) -> [Finding] {
         guard let perspective = root["perspective"], let score = perspective["score"]?.doubleValue,
             let bandNode = perspective["band"], let band = bandNode.stringValue.flatMap(Band.init(rawValue:))
         else { return [] }
@@ -47,8 +47,8 @@ enum AssessmentRules {
 
     // MARK: keyMoments in time order and inside the episode
 
-    static func keyMoments(_ root: JSONNode, item: LibraryItemFacts?) -> [Finding] {
-        guard let moments = root["keyMoments"]?.arrayValue else { return [] }
+    static func keyMoments(_ root: some JSONReadable, item: LibraryItemFacts?) -> [Finding] {
+        guard let moments = root["keyMoments"]?.elements else { return [] }
         var findings: [Finding] = []
         var previous: (seconds: Int, text: String)?
         for (index, moment) in moments.enumerated() {
@@ -77,9 +77,9 @@ enum AssessmentRules {
 
     // MARK: dates
 
-    static func dates(_ root: JSONNode, item: LibraryItemFacts?, today: String) -> [Finding] {
+    static func dates(_ root: some JSONReadable, item: LibraryItemFacts?, today: String) -> [Finding] {
         var findings: [Finding] = []
-        func notFuture(_ node: JSONNode?, _ pointer: @autoclosure () -> String, _ what: String) {
+        func notFuture(_ node: (some JSONReadable)?, _ pointer: @autoclosure () -> String, _ what: String) {
             guard let node, let date = node.stringValue, CalendarDate.isWellFormed(date), date > today else { return }
             findings.append(
                 Finding(
@@ -89,7 +89,7 @@ enum AssessmentRules {
         let listenDate = root["listen"]?["date"]
         notFuture(listenDate, "/listen/date", "listen date")
         notFuture(root["updated"], "/updated", "updated date")
-        for (index, reviewer) in (root["reviewers"]?.arrayValue ?? []).enumerated() {
+        for (index, reviewer) in (root["reviewers"]?.elementList ?? []).enumerated() {
             notFuture(reviewer["reviewedOn"], "/reviewers/\(index)/reviewedOn", "review date")
         }
         if let listenDate, let date = listenDate.stringValue, CalendarDate.isWellFormed(date),
@@ -107,7 +107,7 @@ enum AssessmentRules {
 
     // MARK: a partial listen runs forwards
 
-    static func listenRange(_ root: JSONNode) -> [Finding] {
+    static func listenRange(_ root: some JSONReadable) -> [Finding] {
         guard let listen = root["listen"], let fromNode = listen["from"], let toNode = listen["to"],
             let from = fromNode.stringValue, let to = toNode.stringValue,
             let start = ClockTime.seconds(from), let end = ClockTime.seconds(to), end <= start
@@ -121,12 +121,12 @@ enum AssessmentRules {
 
     // MARK: four eyes
 
-    static func fourEyes(_ root: JSONNode, status: String) -> [Finding] {
+    static func fourEyes(_ root: some JSONReadable, status: String) -> [Finding] {
         guard let assessor = root["assessor"] else { return [] }
         let assessorEmail = assessor["email"]?.stringValue.map(TextKeys.lowercased)
         let assessorName = assessor["name"]?.stringValue.map(TextKeys.words)
         var findings: [Finding] = []
-        for (index, reviewer) in (root["reviewers"]?.arrayValue ?? []).enumerated() {
+        for (index, reviewer) in (root["reviewers"]?.elementList ?? []).enumerated() {
             let sameEmail = assessorEmail != nil && reviewer["email"]?.stringValue.map(TextKeys.lowercased) == assessorEmail
             let sameName = assessorName != nil && reviewer["name"]?.stringValue.map(TextKeys.words) == assessorName
             guard sameEmail || sameName else { continue }
@@ -141,7 +141,7 @@ enum AssessmentRules {
 
     // MARK: the machine map the editor compared against
 
-    static func machineReview(_ root: JSONNode, map: PerspectiveMapFacts?, slug: String) -> [Finding] {
+    static func machineReview(_ root: some JSONReadable, map: PerspectiveMapFacts?, slug: String) -> [Finding] {
         guard let review = root["machineReview"] else { return [] }
         guard let map else {
             return [
@@ -181,17 +181,18 @@ enum AssessmentRules {
     /// The marker `assess new` writes into text an editor must replace.
     static let placeholderMarker = "TODO"
 
-    static func placeholders(_ root: JSONNode, status: String) -> [Finding] {
+    private enum PathStep { case key(String), index(Int) }
+
+    static func placeholders(_ root: some JSONReadable, status: String) -> [Finding] {
         guard completeStatuses.contains(status) else { return [] }
         var findings: [Finding] = []
         // The path is kept as cheap steps and spelled out only for a finding.
-        enum Step { case key(String), index(Int) }
-        var path: [Step] = []
+        var path: [PathStep] = []
         let marker = Array(placeholderMarker.utf8)
-        func walk(_ node: JSONNode) {
-            switch node.value {
-            case .string(let text) where text.utf8.first == marker[0] && text.utf8.starts(with: marker)
-                && text.hasPrefix(placeholderMarker):
+        func walk<Value: JSONReadable>(_ node: Value) {
+            if let text = node.stringValue {
+                guard text.utf8.first == marker[0] && text.utf8.starts(with: marker) && text.hasPrefix(placeholderMarker)
+                else { return }
                 let pointer = JSONPointer(tokens: path.map { step in
                     switch step {
                     case .key(let key): return key
@@ -203,20 +204,18 @@ enum AssessmentRules {
                         at: node.offset, .error,
                         "placeholder left in \(status == "in-review" ? "an" : "a") \(status) file: replace \(JSONSnippet.quoted(String(text.prefix(40)))) with real text",
                         rule: placeholder, pointer: pointer.description))
-            case .array(let items):
-                for index in items.indices {
+            } else if let items = node.elements {
+                for (index, item) in items.enumerated() {
                     path.append(.index(index))
-                    walk(items[index])
+                    walk(item)
                     path.removeLast()
                 }
-            case .object(let object):
-                for member in object.members {
+            } else if let members = node.members {
+                for member in members {
                     path.append(.key(member.key))
                     walk(member.value)
                     path.removeLast()
                 }
-            default:
-                break
             }
         }
         walk(root)
@@ -225,8 +224,8 @@ enum AssessmentRules {
 
     // MARK: caption corrections name text the captions really hold
 
-    static func captionCorrections(_ root: JSONNode, transcript: () -> Transcript?) -> [Finding] {
-        guard let corrections = root["captionCorrections"]?.arrayValue, !corrections.isEmpty,
+    static func captionCorrections(_ root: some JSONReadable, transcript: () -> Transcript?) -> [Finding] {
+        guard let corrections = root["captionCorrections"]?.elementList, !corrections.isEmpty,
             let text = transcript()
         else { return [] }
         var findings: [Finding] = []

@@ -24,13 +24,14 @@ public struct CheckContext: Sendable {
 }
 
 /// A file ready for the semantic rules: parsed, with the slug its name claims.
-public struct CheckedFile: Sendable {
+public struct CheckedFile<Root: JSONReadable & Sendable>: Sendable {
     public var kind: ContentKind
     /// The file name without `.json`.
     public var stem: String
-    public var root: JSONNode
+    /// The parsed file, as a tree or a tape.
+    public var root: Root
 
-    public init(kind: ContentKind, stem: String, root: JSONNode) {
+    public init(kind: ContentKind, stem: String, root: Root) {
         self.kind = kind
         self.stem = stem
         self.root = root
@@ -39,8 +40,8 @@ public struct CheckedFile: Sendable {
 
 /// The rules no schema can say (DESIGN §2.4), run after the schema passes or fails.
 public enum SemanticRules {
-    public static func check(_ file: CheckedFile, context: CheckContext) -> [Finding] {
-        guard file.root.objectValue != nil else { return [] }  // the schema has already said what is wrong
+    public static func check(_ file: CheckedFile<some JSONReadable>, context: CheckContext) -> [Finding] {
+        guard file.root.isObject else { return [] }  // the schema has already said what is wrong
         var findings = CommonRules.check(file, context: context)
         switch file.kind {
         case .libraryItem:

@@ -5,7 +5,7 @@ enum CommonRules {
     static let slugFileName = "slug-file-name"
     static let libraryItemExists = "library-item-exists"
 
-    static func check(_ file: CheckedFile, context: CheckContext) -> [Finding] {
+    static func check(_ file: CheckedFile<some JSONReadable>, context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         let slugNode = file.root["slug"]
         if !Slug.isValid(file.stem) {
@@ -33,12 +33,12 @@ enum CommonRules {
 
 /// Rules for perspective maps.
 enum MapRules {
-    static func check(_ file: CheckedFile, context: CheckContext) -> [Finding] {
+    static func check(_ file: CheckedFile<some JSONReadable>, context: CheckContext) -> [Finding] {
         let thresholds = PerspectiveMapFacts(file.root).thresholds
         return headlineBand(file, thresholds: thresholds) + MapStatsRule.check(file.root, thresholds: thresholds)
     }
 
-    static func headlineBand(_ file: CheckedFile, thresholds: BandThresholds) -> [Finding] {
+    static func headlineBand(_ file: CheckedFile<some JSONReadable>, thresholds: BandThresholds) -> [Finding] {
         guard let headline = file.root["headline"], let scoreNode = headline["score"], let score = scoreNode.doubleValue,
             let bandNode = headline["band"], let band = bandNode.stringValue.flatMap(Band.init(rawValue:))
         else { return [] }
@@ -51,7 +51,7 @@ enum MapRules {
 enum BandRule {
     static let id = "band-score"
 
-    static func check(score: Double, band: Band, bandNode: JSONNode, pointer: String, thresholds: BandThresholds)
+    static func check(score: Double, band: Band, bandNode: some JSONReadable, pointer: String, thresholds: BandThresholds)
         -> [Finding]
     {
         let expected = thresholds.band(for: score)

@@ -10,8 +10,8 @@ enum MapStatsRule {
     static let tolerance = 0.01 + 1e-9
 
     /// `thresholds` are the map's own (`PerspectiveMapFacts.thresholds`), worked out once by the caller.
-    static func check(_ root: JSONNode, thresholds: BandThresholds) -> [Finding] {
-        guard let slices = root["slices"]?.arrayValue, let stats = root["stats"], stats.objectValue != nil else {
+    static func check(_ root: some JSONReadable, thresholds: BandThresholds) -> [Finding] {
+        guard let slices = root["slices"]?.elementList, root["slices"]?.elements != nil, let stats = root["stats"], stats.isObject else {
             return []
         }
         let scores = slices.compactMap { $0["score"]?.doubleValue }
@@ -20,7 +20,7 @@ enum MapStatsRule {
         // Spelled out only when there is a finding to attach it to.
         var note: String { "stats are recomputed from slices[].score (percentiles by linear interpolation; bands: \(thresholds.summary)); run `assess score \(root["slug"]?.stringValue ?? "<slug>")` to regenerate the map" }
         var findings: [Finding] = []
-        if let node = stats["count"], let count = node.numberValue?.intValue, count != slices.count {
+        if let node = stats["count"], let count = node.intValue, count != slices.count {
             findings.append(
                 Finding(
                     at: node.offset, .error, "stats.count is \(count), but the map lists \(slices.count) slices",

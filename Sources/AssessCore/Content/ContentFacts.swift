@@ -8,11 +8,11 @@ public struct LibraryItemFacts: Sendable {
     public var durationSeconds: Double?
     public var people: [String]
 
-    public init(_ root: JSONNode) {
+    public init(_ root: some JSONReadable) {
         title = root["title"]?.stringValue
         published = root["published"]?.stringValue.flatMap { CalendarDate.isWellFormed($0) ? $0 : nil }
         durationSeconds = root["source"]?["durationSeconds"]?.doubleValue
-        people = root["people"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        people = root["people"]?.elements?.compactMap(\.stringValue) ?? []
     }
 }
 

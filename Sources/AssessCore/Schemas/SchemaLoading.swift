@@ -160,4 +160,10 @@ struct CompiledSchemaChecker: SchemaChecking {
         if schema.isValid(root) { return [] }
         return SchemaFindings.findings(schema.validate(root))
     }
+
+    func findings(for root: JSONTape.Value) -> [Finding] {
+        if schema.isValid(root) { return [] }
+        // The messages come from the tree, built only for a value that fails.
+        return SchemaFindings.findings(schema.validate(root.node))
+    }
 }

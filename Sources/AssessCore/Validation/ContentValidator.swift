@@ -3,6 +3,8 @@ import AssessJSON
 /// Checks a value against one schema; implemented over the compiled JSON Schemas.
 public protocol SchemaChecking: Sendable {
     func findings(for root: JSONNode) -> [Finding]
+    /// The same findings for a value read from a tape.
+    func findings(for root: JSONTape.Value) -> [Finding]
 }
 
 /// Validates content files: read, parse, schema, semantic rules; on all cores, in a stable order.
@@ -54,13 +56,13 @@ public struct ContentValidator: Sendable {
         let itemResults = parallelMap(items) { check($0, context: itemContext) }
         var itemFacts = facts(from: itemResults) { if case .item(let facts) = $0 { facts } else { nil } }
         let wantedItems = Set((maps + assessments).lazy.map(\.stem).filter { itemFacts[$0] == nil })
-        itemFacts.merge(loadFacts(.libraryItem, wantedItems, LibraryItemFacts.init)) { a, _ in a }
+        itemFacts.merge(loadFacts(.libraryItem, wantedItems) { $0.map(LibraryItemFacts.init) ?? LibraryItemFacts(JSONNode(.null)) }) { a, _ in a }
 
         let baseContext = context(items: itemFacts, maps: [:])
         let mapResults = parallelMap(maps) { check($0, context: baseContext) }
         var mapFacts = facts(from: mapResults) { if case .map(let facts) = $0 { facts } else { nil } }
         let wantedMaps = Set(assessments.lazy.map(\.stem).filter { mapFacts[$0] == nil })
-        mapFacts.merge(loadFacts(.perspectiveMap, wantedMaps, PerspectiveMapFacts.init)) { a, _ in a }
+        mapFacts.merge(loadFacts(.perspectiveMap, wantedMaps) { $0.map(PerspectiveMapFacts.init) ?? PerspectiveMapFacts(JSONNode(.null)) }) { a, _ in a }
 
         let fullContext = context(items: itemFacts, maps: mapFacts)
         let assessmentResults = parallelMap(assessments) { check($0, context: fullContext) }
@@ -101,9 +103,10 @@ public struct ContentValidator: Sendable {
         case .failure(let error):
             return failure(Finding(at: nil, .error, error.message, rule: error.ruleID), exists: error.reason != .notFound)
         }
-        let document: JSONDocument
+        // A tape, not a tree: the schema and the rules read a few fields of each value in place.
+        let document: JSONTape
         do {
-            document = try JSONParser.parse(bytes, options: JSONParseOptions(maxBytes: options.maxBytes))
+            document = try JSONTape.parse(bytes, options: JSONParseOptions(maxBytes: options.maxBytes))
         } catch {
             return failure(Finding(at: error.offset, .error, error.message, rule: error.ruleID), source: SourceText(bytes))
         }
@@ -143,14 +146,13 @@ public struct ContentValidator: Sendable {
 
     /// Facts about files that are not being validated themselves: parsed quietly, findings dropped.
     private func loadFacts<Facts: Sendable>(
-        _ kind: ContentKind, _ stems: Set<String>, _ make: @escaping @Sendable (JSONNode) -> Facts
+        _ kind: ContentKind, _ stems: Set<String>, _ make: @escaping @Sendable (JSONTape.Value?) -> Facts
     ) -> [String: Facts] {
         let slugs = stems.compactMap { try? Slug($0) }.sorted()
         let loaded = parallelMap(slugs) { slug -> Facts? in
             let path = layout.path(kind, slug)
             guard case .success(let bytes) = source.read(path, limit: options.maxBytes) else { return nil }
-            let root = (try? JSONParser.parse(bytes, options: JSONParseOptions(maxBytes: options.maxBytes)))?.root
-            return make(root ?? JSONNode(.null))
+            return make((try? JSONTape.parse(bytes, options: JSONParseOptions(maxBytes: options.maxBytes)))?.root)
         }
         var facts: [String: Facts] = [:]
         for (slug, fact) in zip(slugs, loaded) { if let fact { facts[slug.rawValue] = fact } }

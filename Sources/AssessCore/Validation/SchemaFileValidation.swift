@@ -51,7 +51,7 @@ public enum SchemaFileValidation {
             return report([Finding(at: nil, .error, error.message, rule: error.ruleID)], nil)
         }
         do {
-            let document = try JSONParser.parse(bytes, options: JSONParseOptions(maxBytes: maxBytes))
+            let document = try JSONTape.parse(bytes, options: JSONParseOptions(maxBytes: maxBytes))
             let findings = document.warnings.map { Finding(at: $0.offset, .warning, $0.message, rule: $0.ruleID) }
                 + checker.findings(for: document.root)
             return report(findings, bytes)
