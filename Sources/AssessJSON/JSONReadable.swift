@@ -3,6 +3,7 @@
 public protocol JSONReadable {
     associatedtype Elements: Sequence where Elements.Element == Self
     associatedtype Members: Sequence where Members.Element == (key: String, value: Self)
+    associatedtype MemberValues: Sequence where MemberValues.Element == Self
 
     /// Byte offset of the value's first byte in the source.
     var offset: Int { get }
@@ -13,6 +14,10 @@ public protocol JSONReadable {
     var elements: Elements? { get }
     /// The members of an object, in order; nil for any other value.
     var members: Members? { get }
+    /// The values of an object's members, in order, without making their keys; nil for any other value.
+    var memberValues: MemberValues? { get }
+    /// Calls `body` with the UTF-8 bytes of a string; nil for any other value.
+    func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result?
     var stringValue: String? { get }
     var doubleValue: Double? { get }
     /// A number that is an integer and fits in an `Int`.
@@ -37,6 +42,15 @@ extension JSONNode: JSONReadable {
 
     public var members: LazyMapSequence<[JSONMember], (key: String, value: JSONNode)>? {
         objectValue?.members.lazy.map { (key: $0.key, value: $0.value) }
+    }
+
+    public var memberValues: LazyMapSequence<[JSONMember], JSONNode>? {
+        objectValue?.members.lazy.map(\.value)
+    }
+
+    public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard case .string(var string) = value else { return nil }
+        return string.withUTF8(body)
     }
 
     public var intValue: Int? { numberValue?.intValue }

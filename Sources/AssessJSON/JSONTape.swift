@@ -190,6 +190,19 @@ public final class JSONTape: @unchecked Sendable {
             return Members(tape: tape, index: index + 1, remaining: Int(container.second))
         }
 
+        /// The values of an object's members, in order; nil for any other value.
+        public var memberValues: MemberValues? {
+            let container = entry
+            guard container.kind == .object else { return nil }
+            return MemberValues(tape: tape, index: index + 1, remaining: Int(container.second))
+        }
+
+        /// Calls `body` with the content of a string; nil for any other value.
+        public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+            guard entry.kind == .string else { return nil }
+            return tape.withContent(index, body)
+        }
+
         public var stringValue: String? {
             guard entry.kind == .string else { return nil }
             return tape.withContent(index) { SmallString.string($0, flags: SmallString.asciiFlags) }
@@ -242,6 +255,24 @@ public final class JSONTape: @unchecked Sendable {
             let value = Value(tape: tape, index: index + 1)
             index = tape.next(after: index + 1)
             return (key, value)
+        }
+    }
+
+    /// The values of an object's members, in order.
+    public struct MemberValues: Sequence, IteratorProtocol, Sendable {
+        let tape: JSONTape
+        /// The index of the next member's key.
+        var index: Int
+        var remaining: Int
+
+        public var underestimatedCount: Int { remaining }
+
+        public mutating func next() -> Value? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            let value = Value(tape: tape, index: index + 1)
+            index = tape.next(after: index + 1)
+            return value
         }
     }
 

@@ -64,8 +64,9 @@ public struct JSONTapeReader {
         return SmallString.Packed(low: UInt64(littleEndian: low) & lowMask, high: UInt64(littleEndian: high) & highMask, count: count)
     }
 
-    @usableFromInline
-    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> SmallString.Packed {
+    /// At most 16 bytes, packed little-endian and zero-padded into two words.
+    @inlinable
+    public static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> SmallString.Packed {
         var low: UInt64 = 0
         var high: UInt64 = 0
         for (index, byte) in bytes.enumerated() {
@@ -101,6 +102,8 @@ public struct JSONTapeReader {
             var key = ""
             var keyOffset = 0
         }
+        // Most values asked for are scalars.
+        if entries[index].kind != .array && entries[index].kind != .object { return scalar(index) }
         var open: [Open] = []
         var at = index
         while true {
@@ -108,13 +111,8 @@ public struct JSONTapeReader {
             let offset = Int(entry.offset)
             var value: JSONNode
             switch entry.kind {
-            case .null: value = JSONNode(.null, offset: offset)
-            case .false: value = JSONNode(.bool(false), offset: offset)
-            case .true: value = JSONNode(.bool(true), offset: offset)
-            case .number:
-                let literal = SmallString.string(literal(at), flags: SmallString.asciiFlags)
-                value = JSONNode(.number(JSONNumber(literal: literal, double: double(at))), offset: offset)
-            case .string, .key: value = JSONNode(.string(string(at)), offset: offset)
+            case .null, .false, .true, .number, .string, .key:
+                value = scalar(at)
             case .array, .object:
                 let isObject = entry.kind == .object
                 if entry.second > 0 {
@@ -154,6 +152,25 @@ public struct JSONTapeReader {
                 open.append(container)
                 break
             }
+        }
+    }
+}
+
+extension JSONTapeReader {
+    /// The tree node of a value that is no array or object.
+    private func scalar(_ index: Int) -> JSONNode {
+        let offset = self.offset(index)
+        switch kind(index) {
+        case .null: return JSONNode(.null, offset: offset)
+        case .false: return JSONNode(.bool(false), offset: offset)
+        case .true: return JSONNode(.bool(true), offset: offset)
+        case .number:
+            let literal = SmallString.string(literal(index), flags: SmallString.asciiFlags)
+            return JSONNode(.number(JSONNumber(literal: literal, double: double(index))), offset: offset)
+        case .string, .key:
+            return JSONNode(.string(string(index)), offset: offset)
+        case .array, .object:
+            preconditionFailure("arrays and objects are built by node(_:)")
         }
     }
 }

@@ -7,7 +7,7 @@
 /// callers read `available` (or `asciiFlags`) once and, when it is false (nil), take the general
 /// path and never call `packed`, `isASCII` or `ascii`.
 public enum SmallString {
-    public struct Packed {
+    public struct Packed: Sendable, Equatable {
         public var low: UInt64
         public var high: UInt64
         public var count: Int

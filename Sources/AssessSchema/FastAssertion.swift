@@ -24,6 +24,13 @@ enum FastAssertion {
     case stringEnumeration(Unmanaged<PropertyTable>)
     /// The keyword holds the box for as long as it lives.
     case simplePattern(Unmanaged<PatternBox>)
+    /// A `const` number of at most 16 characters, as written: a number written the same way is
+    /// the same number.
+    case numberLiteral(SmallString.Packed)
+    /// `uniqueItems: true`: an array of strings, no two with the same bytes, holds.
+    case uniqueStrings
+    /// An asserted `format`, checked on the string's bytes.
+    case format(FormatKind)
 
     /// A simple pattern, held by reference so that `FastAssertion` stays trivial.
     final class PatternBox: Sendable {
@@ -50,6 +57,16 @@ enum FastAssertion {
             self = .required(Unmanaged.passUnretained(table))
         case .enumeration:
             self = strings.map { .stringEnumeration(Unmanaged.passUnretained($0)) } ?? .general
+        case .const(let value):
+            if let strings {
+                self = .stringEnumeration(Unmanaged.passUnretained(strings))
+            } else if case .number(let number) = value.value, let packed = Self.pack(number.literal) {
+                self = .numberLiteral(packed)
+            } else {
+                self = .general
+            }
+        case .uniqueItems: self = .uniqueStrings
+        case .format(let format, _): self = .format(format)
         case .pattern: self = pattern.map { .simplePattern(Unmanaged.passUnretained($0)) } ?? .general
         default: self = .general
         }
@@ -61,9 +78,17 @@ enum FastAssertion {
         return PatternBox(simple)
     }
 
-    /// The table of an `enum` whose values are all strings (nil otherwise). Strings are equal
-    /// when their code points are, that is when their UTF-8 bytes are: the table's comparison.
+    /// A literal of at most 16 bytes, packed as `SmallString.Packed`.
+    static func pack(_ literal: String) -> SmallString.Packed? {
+        var literal = literal
+        return literal.withUTF8 { $0.count <= 16 ? JSONTapeReader.pack($0) : nil }
+    }
+
+    /// The table of an `enum` whose values are all strings, or of a `const` string (nil otherwise).
+    /// Strings are equal when their code points are, that is when their UTF-8 bytes are: the
+    /// table's comparison.
     static func stringTable(_ kind: KeywordKind) -> PropertyTable? {
+        if case .const(let value) = kind, case .string(let string) = value.value { return PropertyTable(names: [string]) }
         guard case .enumeration(let values) = kind, !values.isEmpty else { return nil }
         var names: [String] = []
         for value in values {
@@ -89,13 +114,13 @@ enum FastAssertion {
             return types.matches(instance)
         case .minimum(let limit):
             guard case .number(let number) = instance.value else { return true }
-            return number.double > limit
+            return number.double > limit || (number.double == limit && isExactlyInteger(limit) && isPlainInteger(number.literal))
         case .exclusiveMinimum(let limit):
             guard case .number(let number) = instance.value else { return true }
             return number.double > limit
         case .maximum(let limit):
             guard case .number(let number) = instance.value else { return true }
-            return number.double < limit
+            return number.double < limit || (number.double == limit && isExactlyInteger(limit) && isPlainInteger(number.literal))
         case .exclusiveMaximum(let limit):
             guard case .number(let number) = instance.value else { return true }
             return number.double < limit
@@ -126,10 +151,58 @@ enum FastAssertion {
         case .simplePattern(let box):
             guard case .string(let string) = instance.value else { return true }
             return box._withUnsafeGuaranteedRef { $0.pattern.matches(string) == true }
+        case .numberLiteral(let packed):
+            guard case .number(let number) = instance.value else { return false }
+            return Self.pack(number.literal).map { $0.low == packed.low && $0.high == packed.high && $0.count == packed.count } ?? false
+        case .format(let format):
+            guard case .string(let string) = instance.value else { return true }
+            return format.isValid(string)
+        case .uniqueStrings:
+            guard case .array(let items) = instance.value else { return true }
+            return distinctStrings(count: items.count) { index in
+                if case .string = items[index].value { return true }
+                return false
+            } same: { first, second in
+                guard case .string(let a) = items[first].value, case .string(let b) = items[second].value else { return false }
+                return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+            }
         }
     }
 }
 
+/// True for an integral limit that a `Double` holds exactly, with room to spare (below 10^15).
+@inline(__always)
+func isExactlyInteger(_ limit: Double) -> Bool {
+    limit == limit.rounded(.towardZero) && abs(limit) < 1e15
+}
+
+/// True for a number written as an optional '-' and at most 15 digits: its `Double` is its
+/// exact value, so a `Double` equal to an exact limit means the number equals it.
+@inline(__always)
+func isPlainInteger(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
+    let digits = literal.first == UInt8(ascii: "-") ? literal.count - 1 : literal.count
+    guard digits > 0, digits <= 15 else { return false }
+    for byte in literal.dropFirst(literal.count - digits) where byte &- 0x30 >= 10 { return false }
+    return true
+}
+
+@inline(__always)
+func isPlainInteger(_ literal: String) -> Bool {
+    var literal = literal
+    return literal.withUTF8 { isPlainInteger($0) }
+}
+
+/// True when `count` values are all strings (`isString`) and no two are the same (`same`, asked
+/// only of two strings). Arrays over 32 items are left to the general form.
+@inline(__always)
+func distinctStrings(count: Int, isString: (Int) -> Bool, same: (Int, Int) -> Bool) -> Bool {
+    guard count <= 32 else { return false }
+    for second in 0..<count {
+        guard isString(second) else { return false }
+        for first in 0..<second where same(first, second) { return false }
+    }
+    return true
+}
 /// True when `object` has every name of `table` (at most 64), found in one pass over its
 /// members (one lookup each) rather than one scan of the members per name.
 @inline(__always)

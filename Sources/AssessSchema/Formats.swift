@@ -16,8 +16,9 @@ enum FormatKind: String, Sendable {
     case jsonPointer = "json-pointer"
     case regex
 
-    func isValid(_ string: String) -> Bool {
-        let bytes = Array(string.utf8)
+    func isValid(_ string: String) -> Bool { isValid(bytes: Array(string.utf8)) }
+
+    func isValid(bytes: [UInt8]) -> Bool {
         switch self {
         case .date: return Formats.isDate(bytes[...])
         case .dateTime: return Formats.isDateTime(bytes)
@@ -32,7 +33,7 @@ enum FormatKind: String, Sendable {
         case .hostname: return Formats.isHostname(bytes)
         case .jsonPointer: return Formats.isJSONPointer(bytes)
         // The same check as `pattern` (which also accepts "": NSRegularExpression refuses an empty pattern).
-        case .regex: return (try? CompiledRegex(string)) != nil
+        case .regex: return (try? CompiledRegex(String(decoding: bytes, as: UTF8.self))) != nil
         }
     }
 }
@@ -220,9 +221,11 @@ enum Formats {
             guard !label.isEmpty, label.count <= 63 else { return false }
             guard label.allSatisfy({ isAlpha($0) || isDigit($0) || $0 == UInt8(ascii: "-") }) else { return false }
             guard label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-") else { return false }
-            let lower = String(decoding: label, as: UTF8.self).lowercased()
-            let utf8 = Array(lower.utf8)
-            if utf8.count >= 4, utf8[2] == UInt8(ascii: "-"), utf8[3] == UInt8(ascii: "-") {
+            // The label is ASCII here: lower case changes no byte's position, so "--" is looked
+            // for in the bytes as they are, and only such a label is lowered.
+            let start = label.startIndex
+            if label.count >= 4, label[start + 2] == UInt8(ascii: "-"), label[start + 3] == UInt8(ascii: "-") {
+                let lower = String(decoding: label, as: UTF8.self).lowercased()
                 // "--" in positions 3-4 is reserved for A-labels ("xn--"), which must be valid Punycode.
                 guard lower.hasPrefix("xn--"), let decoded = Punycode.decode(String(lower.dropFirst(4))),
                       isValidULabel(decoded) else { return false }
@@ -302,10 +305,17 @@ enum Formats {
                 index += 1
             }
         } else {
-            let atoms = local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            for atom in atoms {
-                guard !atom.isEmpty, atom.allSatisfy({ isAlpha($0) || isDigit($0) || isAtextSymbol($0) }) else { return false }
+            // Dot-separated atoms, none empty: no leading, trailing or doubled dot.
+            var previous = UInt8(ascii: ".")
+            for byte in local {
+                if byte == UInt8(ascii: ".") {
+                    guard previous != UInt8(ascii: ".") else { return false }
+                } else {
+                    guard isAlpha(byte) || isDigit(byte) || isAtextSymbol(byte) else { return false }
+                }
+                previous = byte
             }
+            guard previous != UInt8(ascii: ".") else { return false }
         }
         if domain.first == UInt8(ascii: "[") {
             guard domain.last == UInt8(ascii: "]") else { return false }

@@ -26,6 +26,8 @@ enum SimplePattern: Sendable, Equatable {
     case lowerHex(count: Int)
     /// `^[a-z0-9][a-z0-9 -]*$`
     case label
+    /// `^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`
+    case dateTime
     /// `^content/resources/transcripts/[a-z0-9]+(-[a-z0-9]+)*\.(vtt|srt|txt)$`
     case transcriptPath
     /// `(^|/)NAME$`, NAME made of letters, digits, `-`, `_` and `\.`: the string is NAME or ends with `/NAME`.
@@ -44,6 +46,7 @@ enum SimplePattern: Sendable, Equatable {
         case "^[A-Za-z0-9_-]{11}$": self = .identifier(count: 11)
         case "^[0-9a-f]{64}$": self = .lowerHex(count: 64)
         case "^[a-z0-9][a-z0-9 -]*$": self = .label
+        case "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$": self = .dateTime
         case "^content/resources/transcripts/[a-z0-9]+(-[a-z0-9]+)*\\.(vtt|srt|txt)$": self = .transcriptPath
         default:
             guard let name = Self.fileNamePattern(source) else { return nil }
@@ -146,6 +149,24 @@ enum SimplePattern: Sendable, Equatable {
                 guard Self.isLowerAlnum(byte) || byte == 0x20 || byte == UInt8(ascii: "-") else { return false }
             }
             return true
+        case .dateTime:
+            // 2026-04-02T00:00:00, then an optional fraction, then Z or an offset.
+            guard n >= 20 else { return false }
+            for i in Self.dateTimeDigits where !Self.isDigit(b[i]) { return false }
+            guard b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T"),
+                b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
+            else { return false }
+            var i = 19
+            if b[i] == UInt8(ascii: ".") {
+                i += 1
+                let digits = i
+                while i < n, Self.isDigit(b[i]) { i += 1 }
+                guard i > digits, i < n else { return false }
+            }
+            if b[i] == UInt8(ascii: "Z") { return i + 1 == n }
+            guard b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), i + 6 == n else { return false }
+            return Self.isDigit(b[i + 1]) && Self.isDigit(b[i + 2]) && b[i + 3] == UInt8(ascii: ":")
+                && Self.isDigit(b[i + 4]) && Self.isDigit(b[i + 5])
         case .transcriptPath:
             let prefix = Self.transcriptsPrefix
             guard n > prefix.count + 4 else { return false }
@@ -164,6 +185,9 @@ enum SimplePattern: Sendable, Equatable {
             return start == 0 || b[start - 1] == UInt8(ascii: "/")
         }
     }
+
+    /// Where the digits of `2026-04-02T00:00:00` are.
+    private static let dateTimeDigits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
 
     private static let transcriptsPrefix = Array("content/resources/transcripts/".utf8)
 

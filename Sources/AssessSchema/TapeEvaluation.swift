@@ -93,8 +93,32 @@ final class TapeProbe {
     /// evaluator's own check of the value built as a tree.
     @inline(__always)
     private func holds(_ position: Int, _ value: Int) -> Bool {
-        if quicklyHolds(fastAssertions[position], value) { return true }
+        let assertion = fastAssertions[position]
+        if quicklyHolds(assertion, value) { return true }
+        if surelyFails(assertion, value) { return false }
         return checkByTree(position, value)
+    }
+
+    /// For an assertion whose quick form did not hold: true when it fails, decided exactly on
+    /// the tape (the checks that count or compare bytes); false when the general form must say.
+    /// A probe of `if` or `anyOf` fails often, and this spares building the value as a tree.
+    @inline(__always)
+    private func surelyFails(_ assertion: FastAssertion, _ value: Int) -> Bool {
+        let kind = reader.kind(value)
+        switch assertion {
+        case .type(let types):
+            // Not an integer literal with an integral Double: no type that the set has.
+            guard kind == .number, types.contains(.integer) else { return true }
+            let double = reader.double(value)
+            return double != double.rounded(.towardZero)
+        case .minItems, .maxItems, .minProperties, .maxProperties, .minLength, .required, .stringEnumeration, .format:
+            // The quick form counted or compared exactly, and found the value short of the rule.
+            return true
+        case .simplePattern(let box):
+            return box._withUnsafeGuaranteedRef { $0.pattern.matches(reader.bytes(value)) == false }
+        case .general, .minimum, .exclusiveMinimum, .maximum, .exclusiveMaximum, .maxLength, .numberLiteral, .uniqueStrings:
+            return false
+        }
     }
 
     @inline(never)
@@ -126,10 +150,20 @@ final class TapeProbe {
                 return types.contains(.integer) && double == double.rounded(.towardZero)
                     && !reader.literal(value).contains { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }
             }
-        case .minimum(let limit), .exclusiveMinimum(let limit):
+        case .minimum(let limit):
+            guard kind == .number else { return true }
+            let double = reader.double(value)
+            return double > limit || (double == limit && isExactlyInteger(limit) && isPlainInteger(reader.literal(value)))
+        case .maximum(let limit):
+            guard kind == .number else { return true }
+            let double = reader.double(value)
+            return double < limit || (double == limit && isExactlyInteger(limit) && isPlainInteger(reader.literal(value)))
+        case .exclusiveMinimum(let limit):
             return kind != .number || reader.double(value) > limit
-        case .maximum(let limit), .exclusiveMaximum(let limit):
+        case .exclusiveMaximum(let limit):
             return kind != .number || reader.double(value) < limit
+        case .format(let format):
+            return kind != .string || format.isValid(bytes: Array(reader.bytes(value)))
         case .minLength(let limit):
             guard kind == .string else { return true }
             return countCodePoints(reader.bytes(value), upTo: limit) >= limit
@@ -152,6 +186,30 @@ final class TapeProbe {
         case .simplePattern(let box):
             guard kind == .string else { return true }
             return box._withUnsafeGuaranteedRef { $0.pattern.matches(reader.bytes(value)) == true }
+        case .numberLiteral(let packed):
+            guard kind == .number else { return false }
+            let literal = reader.literal(value)
+            guard literal.count <= 16 else { return false }
+            let own = JSONTapeReader.pack(literal)
+            return own.low == packed.low && own.high == packed.high && own.count == packed.count
+        case .uniqueStrings:
+            guard kind == .array else { return true }
+            // Element positions, found once.
+            let count = reader.count(value)
+            guard count <= 32 else { return false }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: max(count, 1)) { elements in
+                var element = value + 1
+                for index in 0..<count {
+                    elements[index] = element
+                    element = reader.next(after: element)
+                }
+                return distinctStrings(count: count) { index in
+                    reader.kind(elements[index]) == .string
+                } same: { first, second in
+                    let a = reader.bytes(elements[first]), b = reader.bytes(elements[second])
+                    return a.count == b.count && a.elementsEqual(b)
+                }
+            }
         }
     }
 

@@ -32,6 +32,50 @@ final class CrossCheckRegressionTests: XCTestCase {
         (try? SchemaCompiler().compile(parse(schema))) != nil
     }
 
+    // MARK: Quick forms answer only "holds"; the rest is the general form's
+
+    func testConstAndUniqueItemsQuickFormsAgreeWithTheGeneralForm() throws {
+        XCTAssertTrue(try valid(#"{"const": 1}"#, "1"))
+        XCTAssertTrue(try valid(#"{"const": 1}"#, "1.0"), "another spelling of the same number")
+        XCTAssertTrue(try valid(#"{"const": 100}"#, "1e2"))
+        XCTAssertFalse(try valid(#"{"const": 1}"#, "2"))
+        XCTAssertFalse(try valid(#"{"const": 1}"#, #""1""#))
+        XCTAssertTrue(try valid(#"{"const": 12345678901234567890}"#, "12345678901234567890"), "a literal over 16 characters")
+        XCTAssertTrue(try valid(#"{"const": "partial"}"#, #""partial""#))
+        XCTAssertFalse(try valid(#"{"const": "partial"}"#, #""full""#))
+        XCTAssertFalse(try valid(#"{"const": "é"}"#, #""é""#))
+        XCTAssertTrue(try valid(#"{"uniqueItems": true}"#, #"["a", "b", "ab"]"#))
+        XCTAssertFalse(try valid(#"{"uniqueItems": true}"#, #"["a", "b", "a"]"#))
+        XCTAssertTrue(try valid(#"{"uniqueItems": true}"#, #"["é", "é"]"#))
+        XCTAssertTrue(try valid(#"{"uniqueItems": true}"#, #"[1, "1"]"#))
+        XCTAssertFalse(try valid(#"{"uniqueItems": true}"#, #"[1, 1.0]"#))
+        XCTAssertTrue(try valid(#"{"uniqueItems": true}"#, "[]"))
+        XCTAssertTrue(try valid(#"{"uniqueItems": true}"#, "[{}]"))
+        let many = (0..<40).map { "\"s\($0)\"" }
+        XCTAssertTrue(try valid(#"{"uniqueItems": true}"#, "[\(many.joined(separator: ", "))]"))
+        XCTAssertFalse(try valid(#"{"uniqueItems": true}"#, "[\((many + ["\"s3\""]).joined(separator: ", "))]"))
+        // At the limit: equal Doubles are not always equal numbers.
+        XCTAssertTrue(try valid(#"{"minimum": 0, "maximum": 100}"#, "0"))
+        XCTAssertTrue(try valid(#"{"minimum": 0, "maximum": 100}"#, "-0"))
+        XCTAssertTrue(try valid(#"{"minimum": 0, "maximum": 100}"#, "100"))
+        XCTAssertTrue(try valid(#"{"minimum": 0, "maximum": 100}"#, "1e2"))
+        XCTAssertFalse(try valid(#"{"minimum": 0}"#, "-1e-400"), "below zero, though its Double is -0")
+        XCTAssertFalse(try valid(#"{"maximum": 100}"#, "100.0000000000000001"), "above 100, though its Double is 100")
+        XCTAssertFalse(try valid(#"{"minimum": -100}"#, "-100.0000000000000001"))
+        XCTAssertTrue(try valid(#"{"minimum": -100.0}"#, "-100"))
+        XCTAssertTrue(try valid(#"{"maximum": 9007199254740993}"#, "9007199254740993"))
+        XCTAssertFalse(try valid(#"{"maximum": 9007199254740992}"#, "9007199254740993"), "one more, with the same Double")
+        XCTAssertTrue(try valid(#"{"format": "date-time"}"#, #""2026-04-02T00:00:00Z""#, formats: true))
+        XCTAssertFalse(try valid(#"{"format": "date-time"}"#, #""2026-02-30T00:00:00Z""#, formats: true))
+        XCTAssertTrue(try valid(#"{"format": "date"}"#, "12", formats: true), "format asserts nothing of a number")
+        XCTAssertTrue(try valid(#"{"format": "email"}"#, #""a.b+c@example.org""#, formats: true))
+        XCTAssertFalse(try valid(#"{"format": "email"}"#, #""a..b@example.org""#, formats: true))
+        XCTAssertFalse(try valid(#"{"format": "email"}"#, #"".ab@example.org""#, formats: true))
+        XCTAssertFalse(try valid(#"{"format": "email"}"#, #""ab.@example.org""#, formats: true))
+        XCTAssertFalse(try valid(#"{"format": "email"}"#, #""ab@ex--ample.org""#, formats: true), "-- at 3-4 needs xn--")
+        XCTAssertTrue(try valid(#"{"format": "email"}"#, #""ab@XN--bcher-kva.example""#, formats: true), "an A-label, in capitals")
+    }
+
     // MARK: Property names compare by code points
 
     /// "\u00e9" (é) and "e\u0301" (e + combining acute) are canonically equivalent, so Swift's

@@ -15,6 +15,7 @@ final class SimplePatternTests: XCTestCase {
         "^[A-Za-z0-9_-]{11}$",
         "^[0-9a-f]{64}$",
         "^[a-z0-9][a-z0-9 -]*$",
+        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
         "^content/resources/transcripts/[a-z0-9]+(-[a-z0-9]+)*\\.(vtt|srt|txt)$",
         "(^|/)transcript-assessment\\.schema\\.json$",
         "(^|/)library-item\\.schema\\.json$",
@@ -40,6 +41,11 @@ final class SimplePatternTests: XCTestCase {
             "https://x.example/schemas/transcript-assessment.schema.json", "xtranscript-assessment.schema.json",
             "transcript-assessment.schema.json#", "transcript-assessmentxschemaxjson", "/transcript-assessment.schema.json",
             "library-item.schema.json", "../library-item.schema.json", "library-item.schema.jsonx",
+            "2026-04-02T00:00:00Z", "2026-04-02T00:00:00.5Z", "2026-04-02T00:00:00.123456+02:00", "2026-04-02T00:00:00-07:30",
+            "2026-04-02T00:00:00", "2026-04-02T00:00:00.Z", "2026-04-02T00:00:00z", "2026-04-02t00:00:00Z",
+            "2026-04-02 00:00:00Z", "2026-04-02T00:00:00+0200", "2026-04-02T00:00:00+02:00Z", "2026-04-02T0:00:00Z",
+            "2026-04-02T00:00:00ZZ", "2026-04-02T00:00:00.1.2Z", "2026-04-02T00:00:00+02:0", "2026-04-02T00:00:00+02:000",
+            "2026-04-02T00:00:00.", "2026-04-02T00:00:00.1", "２026-04-02T00:00:00Z", "2026-04-02T00:00:00+٠٢:00",
         ]
         samples += samples.map { $0 + "\n" }
         return samples

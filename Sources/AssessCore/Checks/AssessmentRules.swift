@@ -181,39 +181,37 @@ enum AssessmentRules {
     /// The marker `assess new` writes into text an editor must replace.
     static let placeholderMarker = "TODO"
 
-    private enum PathStep { case key(String), index(Int) }
-
-    static func placeholders(_ root: some JSONReadable, status: String) -> [Finding] {
+    static func placeholders<Root: JSONReadable>(_ root: Root, status: String) -> [Finding] {
         guard completeStatuses.contains(status) else { return [] }
         var findings: [Finding] = []
-        // The path is kept as cheap steps and spelled out only for a finding.
-        var path: [PathStep] = []
+        // The path is kept as each container and the position in it; keys are spelled out
+        // only for a finding.
+        var path: [(container: Root, position: Int)] = []
         let marker = Array(placeholderMarker.utf8)
-        func walk<Value: JSONReadable>(_ node: Value) {
-            if let text = node.stringValue {
-                guard text.utf8.first == marker[0] && text.utf8.starts(with: marker) && text.hasPrefix(placeholderMarker)
-                else { return }
-                let pointer = JSONPointer(tokens: path.map { step in
-                    switch step {
-                    case .key(let key): return key
-                    case .index(let index): return String(index)
-                    }
-                })
+        func pointer() -> JSONPointer {
+            JSONPointer(tokens: path.map { step in
+                guard let members = step.container.members else { return String(step.position) }
+                return Array(members)[step.position].key
+            })
+        }
+        func walk(_ node: Root) {
+            if let starts = node.withStringBytes({ $0.starts(with: marker) }) {
+                guard starts, let text = node.stringValue, text.hasPrefix(placeholderMarker) else { return }
                 findings.append(
                     Finding(
                         at: node.offset, .error,
                         "placeholder left in \(status == "in-review" ? "an" : "a") \(status) file: replace \(JSONSnippet.quoted(String(text.prefix(40)))) with real text",
-                        rule: placeholder, pointer: pointer.description))
+                        rule: placeholder, pointer: pointer().description))
             } else if let items = node.elements {
                 for (index, item) in items.enumerated() {
-                    path.append(.index(index))
+                    path.append((node, index))
                     walk(item)
                     path.removeLast()
                 }
-            } else if let members = node.members {
-                for member in members {
-                    path.append(.key(member.key))
-                    walk(member.value)
+            } else if let values = node.memberValues {
+                for (position, value) in values.enumerated() {
+                    path.append((node, position))
+                    walk(value)
                     path.removeLast()
                 }
             }
