@@ -16,6 +16,9 @@ public protocol JSONReadable {
     var members: Members? { get }
     /// The values of an object's members, in order, without making their keys; nil for any other value.
     var memberValues: MemberValues? { get }
+    /// Calls `body` with each member of an object, in order: its key's UTF-8 bytes and its value.
+    /// For keys that are ASCII, comparing the bytes finds what `self[key]` finds (keys are unique).
+    func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, Self) -> Void)
     /// Calls `body` with the UTF-8 bytes of a string; nil for any other value.
     func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result?
     var stringValue: String? { get }
@@ -25,6 +28,17 @@ public protocol JSONReadable {
     var boolValue: Bool? { get }
     /// The JSON type name, as JSON Schema spells it ("integer" for integral numbers).
     var typeName: String { get }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether these bytes are those of `text` (a key compared in `forEachMember`).
+    @inlinable
+    public func equals(_ text: StaticString) -> Bool {
+        guard count == text.utf8CodeUnitCount, let base = baseAddress else { return count == text.utf8CodeUnitCount }
+        let other = text.utf8Start
+        for index in 0..<count where base[index] != other[index] { return false }
+        return true
+    }
 }
 
 extension JSONReadable {
@@ -46,6 +60,14 @@ extension JSONNode: JSONReadable {
 
     public var memberValues: LazyMapSequence<[JSONMember], JSONNode>? {
         objectValue?.members.lazy.map(\.value)
+    }
+
+    public func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, JSONNode) -> Void) {
+        guard case .object(let object) = value else { return }
+        for member in object.members {
+            var key = member.key
+            key.withUTF8 { body($0, member.value) }
+        }
     }
 
     public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {

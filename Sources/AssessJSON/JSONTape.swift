@@ -197,6 +197,17 @@ public final class JSONTape: @unchecked Sendable {
             return MemberValues(tape: tape, index: index + 1, remaining: Int(container.second))
         }
 
+        /// Calls `body` with each member of an object, in order: its key's bytes and its value.
+        public func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, Value) -> Void) {
+            let container = entry
+            guard container.kind == .object else { return }
+            var key = index + 1
+            for _ in 0..<Int(container.second) {
+                tape.withContent(key) { body($0, Value(tape: tape, index: key + 1)) }
+                key = tape.next(after: key + 1)
+            }
+        }
+
         /// Calls `body` with the content of a string; nil for any other value.
         public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
             guard entry.kind == .string else { return nil }

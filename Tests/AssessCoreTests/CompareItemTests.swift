@@ -182,7 +182,7 @@ final class CompareItemTests: XCTestCase {
         }
         let report = DiffReport(entries: entries, notCompared: [], thresholds: .standard, unpaired: 0)
         var pieces: [String] = []
-        report.write(style: .plain, width: 80) { pieces.append($0) }
+        report.write(style: .plain, width: 80) { pieces.append(String(decoding: $0, as: UTF8.self)) }
         // The table, three pieces of items, and the summary.
         XCTAssertEqual(pieces.count, 5)
         XCTAssertEqual(pieces.joined(), report.text(style: .plain, width: 80))

@@ -97,6 +97,11 @@ func assertSameReading(_ tree: JSONNode, _ tape: JSONTape.Value, file: StaticStr
         XCTAssertEqual(
             tree.members.map { $0.map { Array($0.key.unicodeScalars) } },
             tape.members.map { $0.map { Array($0.key.unicodeScalars) } }, "member keys in order", file: file, line: line)
+        var treeVisits: [([UInt8], Int)] = [], tapeVisits: [([UInt8], Int)] = []
+        tree.forEachMember { treeVisits.append((Array($0), $1.offset)) }
+        tape.forEachMember { tapeVisits.append((Array($0), $1.offset)) }
+        XCTAssertEqual(treeVisits.map(\.0), tapeVisits.map(\.0), "forEachMember keys", file: file, line: line)
+        XCTAssertEqual(treeVisits.map(\.1), tapeVisits.map(\.1), "forEachMember values", file: file, line: line)
         if let object = tree.objectValue {
             // Every member of small objects; a sample of large ones, whose lookups are linear.
             let step = object.count <= 64 ? 1 : 97

@@ -143,17 +143,31 @@ public struct PerspectiveMap: Sendable, Encodable {
             var slices: [Slice] = []
             slices.reserveCapacity(items.underestimatedCount)
             for (position, item) in items.enumerated() {
-                guard let sliceScore = item["score"]?.doubleValue else {
+                // One pass over each slice's members (many slices, few members each).
+                var index: Int?, startSeconds: Double?, endSeconds: Double?, estimated: Bool?, words: Int?, score: Double?
+                item.forEachMember { key, value in
+                    switch key.count {
+                    case 5 where key.equals("index"): index = value.intValue
+                    case 5 where key.equals("words"): words = value.intValue
+                    case 5 where key.equals("score"): score = value.doubleValue
+                    case 9 where key.equals("estimated"): estimated = value.boolValue
+                    case 10 where key.equals("endSeconds"): endSeconds = value.doubleValue
+                    case 12 where key.equals("startSeconds"): startSeconds = value.doubleValue
+                    default: break
+                    }
+                }
+                guard let score else {
                     return .failure(CorpusReadError(message: "slice \(position) has no score", offset: item.offset))
                 }
                 slices.append(
                     Slice(
-                        index: item["index"]?.intValue ?? position,
-                        startSeconds: item["startSeconds"]?.doubleValue, endSeconds: item["endSeconds"]?.doubleValue,
-                        estimated: item["estimated"]?.boolValue ?? false, words: item["words"]?.intValue ?? 0,
-                        score: sliceScore))
+                        index: index ?? position, startSeconds: startSeconds, endSeconds: endSeconds,
+                        estimated: estimated ?? false, words: words ?? 0, score: score))
             }
-            if !slices.isEmpty { map.slices = slices.sorted { $0.index < $1.index } }
+            if !slices.isEmpty {
+                let inOrder = zip(slices, slices.dropFirst()).allSatisfy { $0.index <= $1.index }
+                map.slices = inOrder ? slices : slices.sorted { $0.index < $1.index }
+            }
         }
         if let node = root["stats"], let count = node["count"]?.intValue,
             let median = node["median"]?.doubleValue, let mean = node["mean"]?.doubleValue,

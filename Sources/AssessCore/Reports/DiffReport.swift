@@ -94,26 +94,26 @@ public struct DiffReport: Sendable {
 
     /// The table, then each item in detail (with its pictures unless `pictures` is false).
     public func text(style: TerminalStyle, width: Int, pictures: Bool = true) -> String {
-        var text = ""
+        var text: [UInt8] = []
         write(style: style, width: width, pictures: pictures) { text += $0 }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Items rendered at a time by `write`: enough to keep every core busy, few enough that the
     /// text of a large corpus never sits in memory whole.
     static let itemsPerPiece = 256
 
-    /// `text(style:width:pictures:)` in pieces, in order, each passed to `output` as soon as it
-    /// is ready.
-    public func write(style: TerminalStyle, width: Int, pictures: Bool = true, to output: (String) -> Void) {
+    /// The UTF-8 of `text(style:width:pictures:)` in pieces, in order, each passed to `output` as
+    /// soon as it is ready: written out as bytes, the text is never checked again as a `String`.
+    public func write(style: TerminalStyle, width: Int, pictures: Bool = true, to output: ([UInt8]) -> Void) {
         if entries.isEmpty && notCompared.isEmpty {
-            output("No item has both a perspective map and an assessment: nothing to compare.\n")
+            output(Array("No item has both a perspective map and an assessment: nothing to compare.\n".utf8))
             return
         }
         if !entries.isEmpty {
             var out = TextBuffer()
             table(style: style).write(style: style, into: &out)
-            output(out.string)
+            output(out.byteArray)
         }
         // Each item's block is independent of the others: rendered on all cores, in order.
         for start in stride(from: 0, to: entries.count, by: Self.itemsPerPiece) {
@@ -133,10 +133,10 @@ public struct DiffReport: Sendable {
                     ComparisonRendering.writePictures(
                         map: entry.map, moments: c.keyMoments, listen: c.listen.score, width: width, style: style, into: &block)
                 }
-                return block.string
+                return block.byteArray
             }
-            var piece = ""
-            piece.reserveCapacity(blocks.reduce(0) { $0 + $1.utf8.count })
+            var piece: [UInt8] = []
+            piece.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
             for block in blocks { piece += block }
             output(piece)
         }
@@ -151,7 +151,7 @@ public struct DiffReport: Sendable {
         end.appendNewline()
         Wrapping.write(summaryLine, width: max(40, width), into: &end)
         Wrapping.write("Verdicts: " + ruleText + ".", width: max(40, width), into: &end)
-        output(end.string)
+        output(end.byteArray)
     }
 
     var summaryLine: String {

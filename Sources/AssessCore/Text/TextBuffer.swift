@@ -22,6 +22,9 @@ struct TextBuffer: ~Copyable {
         try body(UnsafeBufferPointer(start: bytes, count: count))
     }
 
+    /// The bytes written so far, copied into an array.
+    var byteArray: [UInt8] { withBytes { Array($0) } }
+
     /// The text written so far as a `String`.
     var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 

@@ -45,7 +45,7 @@ extension Assess {
             }
             Teardown.leave(report)
             switch format {
-            case .text: report.write(style: Terminal.stdoutStyle, width: pictures.columns, pictures: !noPictures, to: Terminal.out)
+            case .text: report.write(style: Terminal.stdoutStyle, width: pictures.columns, pictures: !noPictures, to: Terminal.out(bytes:))
             case .markdown: Terminal.out(report.markdown())
             case .json: Terminal.out(report.json())
             }

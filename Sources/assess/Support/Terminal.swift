@@ -29,6 +29,11 @@ enum Terminal {
         write(text, to: STDOUT_FILENO)
     }
 
+    /// Writes UTF-8 text to standard output as it is.
+    static func out(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0, to: STDOUT_FILENO) }
+    }
+
     /// Writes text to standard error as it is (callers add newlines).
     static func err(_ text: String) {
         write(text, to: STDERR_FILENO)
@@ -38,7 +43,11 @@ enum Terminal {
     /// a closed pipe when SIGPIPE is ignored) ends the command with status 2.
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        let failure: Int32? = text.withUTF8 { bytes in
+        text.withUTF8 { write($0, to: descriptor) }
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        let failure: Int32? = { () -> Int32? in
             var offset = 0
             while offset < bytes.count {
                 let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -55,7 +64,7 @@ enum Terminal {
                 offset += written
             }
             return nil
-        }
+        }()
         if let failure {
             if descriptor != STDERR_FILENO {
                 let message = "assess: error: cannot write to standard output: \(String(cString: strerror(failure)))\n"
