@@ -73,6 +73,24 @@ final class BadInputTests: CLITestCase {
         try check(Array(huge.utf8), expect: "larger than the limit", at: nil)
     }
 
+    /// A file past the first read on the stack is read whole, and its errors are still placed.
+    func testFileLargerThanOneReadIsReadWhole() throws {
+        let padding = String(repeating: "x", count: 40 * 1024)
+        try check(Array("{\"slug\": \"\(padding)\",\n  \"title\": tru}".utf8), expect: "error", at: "2:12")
+    }
+
+    /// A FIFO in place of a content file is refused as not a file, at once: nothing waits for a
+    /// writer that never comes.
+    func testFIFOIsNotAFileAndDoesNotHang() throws {
+        let path = scratch.path + "/" + file
+        try FileManager.default.removeItem(atPath: path)
+        XCTAssertEqual(mkfifo(path, 0o644), 0)
+        let result = try assess("validate", file)
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("\(file): error:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("not a regular file"), result.stderr)
+    }
+
     func testEmptyFile() throws {
         try check([], expect: "empty", at: nil)
     }

@@ -11,20 +11,29 @@ enum MapStatsRule {
 
     /// `thresholds` are the map's own (`PerspectiveMapFacts.thresholds`), worked out once by the caller.
     static func check(_ root: some JSONReadable, thresholds: BandThresholds) -> [Finding] {
-        guard let slices = root["slices"]?.elementList, root["slices"]?.elements != nil, let stats = root["stats"], stats.isObject else {
+        guard let slices = root["slices"]?.elements, let stats = root["stats"], stats.isObject else {
             return []
         }
-        let scores = slices.compactMap { $0["score"]?.doubleValue }
-        guard scores.count == slices.count else { return [] }  // the schema reports a slice without a score
+        // One pass over each slice's members (many slices, few members each).
+        var scores: [Double] = []
+        scores.reserveCapacity(slices.underestimatedCount)
+        var sliceCount = 0
+        for slice in slices {
+            sliceCount += 1
+            slice.forEachMember { key, value in
+                if key.equals("score"), let score = value.doubleValue { scores.append(score) }
+            }
+        }
+        guard scores.count == sliceCount else { return [] }  // the schema reports a slice without a score
         let expected = SliceStatistics(scores: scores, thresholds: thresholds)
         // Spelled out only when there is a finding to attach it to.
         var note: String { "stats are recomputed from slices[].score (percentiles by linear interpolation; bands: \(thresholds.summary)); run `assess score \(root["slug"]?.stringValue ?? "<slug>")` to regenerate the map" }
         var findings: [Finding] = []
-        if let node = stats["count"], let count = node.intValue, count != slices.count {
+        if let node = stats["count"], let count = node.intValue, count != sliceCount {
             findings.append(
                 Finding(
-                    at: node.offset, .error, "stats.count is \(count), but the map lists \(slices.count) slices",
-                    rule: id, pointer: "/stats/count", expected: "\(slices.count)", found: "\(count)", notes: [note]))
+                    at: node.offset, .error, "stats.count is \(count), but the map lists \(sliceCount) slices",
+                    rule: id, pointer: "/stats/count", expected: "\(sliceCount)", found: "\(count)", notes: [note]))
         }
         let values: [(String, String, Double)] = [
             ("median", "/stats/median", expected.median), ("mean", "/stats/mean", expected.mean),

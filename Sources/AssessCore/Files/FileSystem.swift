@@ -107,9 +107,9 @@ public enum FileSystem {
 
     /// Like `read(_:limit:)`; with `followingFinalLink` false, nil when the file's own
     /// name is a symbolic link (`O_NOFOLLOW`), which the caller then resolves itself.
-    /// One path walk and one read per file: the size comes from `fstat` on the open file.
+    /// One path walk and, for most files, one read (see `read(opened:...)`).
     static func read(_ path: String, limit: Int, followingFinalLink: Bool) throws(FileError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingFinalLink ? 0 : O_NOFOLLOW))
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followingFinalLink ? 0 : O_NOFOLLOW))
         return try read(opened: fd, path: path, limit: limit, followingFinalLink: followingFinalLink)
     }
 
@@ -117,9 +117,13 @@ public enum FileSystem {
     /// the kernel looks up one name instead of walking the whole path. `path` names the file
     /// in errors.
     static func read(_ name: String, inFolder folder: Int32, path: String, limit: Int) throws(FileError) -> [UInt8]? {
-        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         return try read(opened: fd, path: path, limit: limit, followingFinalLink: false)
     }
+
+    /// Bytes read on the stack at first: most content files fit, and then the file needs no
+    /// `fstat`.
+    static let firstReadSize = 16 * 1024
 
     private static func read(opened fd: Int32, path: String, limit: Int, followingFinalLink: Bool) throws(FileError) -> [UInt8]? {
         guard fd >= 0 else {
@@ -128,6 +132,27 @@ public enum FileSystem {
             throw FileError(path: path, reason: code == ENOENT ? .notFound : .system(errnoText(code)))
         }
         defer { close(fd) }
+        // One read into a buffer on the stack. Less than it holds, and something, is the whole of
+        // a regular file: only a regular file gives bytes and then its end at once (the open is
+        // non-blocking, so a FIFO gives none), and the type and the size are then known without
+        // asking. Anything else (nothing read, a full buffer, an error) goes the long way below.
+        let first: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: firstReadSize) { buffer in
+            var count = 0
+            repeat { count = Glibc.read(fd, buffer.baseAddress!, buffer.count) } while count < 0 && errno == EINTR
+            guard count > 0, count < buffer.count, count <= limit else {
+                // Start again from the beginning on the long way.
+                if count > 0 { lseek(fd, 0, SEEK_SET) }
+                return nil
+            }
+            return Array(UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+        if let first { return first }
+        return try readWhole(fd, path: path, limit: limit)
+    }
+
+    /// `read(opened:...)` for what one read on the stack does not settle: the type and size from
+    /// `fstat`, refused before reading when not a regular file or too large.
+    private static func readWhole(_ fd: Int32, path: String, limit: Int) throws(FileError) -> [UInt8] {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: .system(errnoText())) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileError(path: path, reason: .notAFile) }
