@@ -110,14 +110,16 @@ public struct DiffReport: Sendable {
             output(Array("No item has both a perspective map and an assessment: nothing to compare.\n".utf8))
             return
         }
-        if !entries.isEmpty {
-            var out = TextBuffer()
-            table(style: style).write(style: style, into: &out)
-            output(out.byteArray)
-        }
-        // Each item's block is independent of the others: rendered on all cores, in order.
+        // Each item's block is independent of the others: rendered on all cores, in order. The
+        // summary table comes first, rendered beside the first piece's items.
         for start in stride(from: 0, to: entries.count, by: Self.itemsPerPiece) {
-            let blocks = parallelMap(Array(entries[start..<min(start + Self.itemsPerPiece, entries.count)])) { entry in
+            let pieceEntries = entries[start..<min(start + Self.itemsPerPiece, entries.count)].map { Optional($0) }
+            let blocks = parallelMap(start == 0 ? [nil] + pieceEntries : pieceEntries) { job -> [UInt8] in
+                guard let entry = job else {
+                    var out = TextBuffer(capacity: 64 * entries.count)
+                    table(style: style).write(style: style, into: &out)
+                    return out.byteArray
+                }
                 let c = entry.comparison
                 var block = TextBuffer(capacity: 4096)
                 block.appendNewline()
