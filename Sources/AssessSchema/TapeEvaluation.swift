@@ -28,7 +28,6 @@ final class TapeProbe {
     /// The tree evaluator, made when a value needs it.
     private var tree: EvaluationContext?
 
-
     init(schema: Schema, reader: JSONTapeReader) {
         self.schema = schema
         self.reader = reader
