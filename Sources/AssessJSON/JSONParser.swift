@@ -272,6 +272,21 @@ struct Parser<Builder: JSONBuilder> {
             guard byte == ASCII.space || byte == ASCII.newline || byte == ASCII.carriageReturn || byte == ASCII.tab
             else { return }
             i += 1
+            // Most whitespace is indentation: the spaces after a line break are skipped eight
+            // bytes at a time.
+            if byte == ASCII.newline { skipSpaces() }
+        }
+    }
+
+    /// Skips a run of spaces by whole words while eight bytes remain.
+    @inline(__always)
+    mutating func skipSpaces() {
+        while i &+ 8 <= n {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let others = word ^ 0x2020_2020_2020_2020
+            // The bytes before the first that is not a space (little-endian: the low ones).
+            i &+= others.trailingZeroBitCount >> 3
+            if others != 0 { return }
         }
     }
 
