@@ -3,7 +3,6 @@
 public protocol JSONReadable {
     associatedtype Elements: Sequence where Elements.Element == Self
     associatedtype Members: Sequence where Members.Element == (key: String, value: Self)
-    associatedtype MemberValues: Sequence where MemberValues.Element == Self
 
     /// Byte offset of the value's first byte in the source.
     var offset: Int { get }
@@ -14,10 +13,9 @@ public protocol JSONReadable {
     var elements: Elements? { get }
     /// The members of an object, in order; nil for any other value.
     var members: Members? { get }
-    /// The values of an object's members, in order, without making their keys; nil for any other value.
-    var memberValues: MemberValues? { get }
-    /// Calls `body` with each member of an object, in order: its key's UTF-8 bytes and its value.
-    /// For keys that are ASCII, comparing the bytes finds what `self[key]` finds (keys are unique).
+    /// Calls `body` with each member of an object, in order: its key's UTF-8 bytes and its value
+    /// (no `String` is made of the key). For keys that are ASCII, comparing the bytes finds what
+    /// `self[key]` finds (keys are unique).
     func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, Self) -> Void)
     /// Calls `body` with the UTF-8 bytes of a string; nil for any other value.
     func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result?
@@ -56,10 +54,6 @@ extension JSONNode: JSONReadable {
 
     public var members: LazyMapSequence<[JSONMember], (key: String, value: JSONNode)>? {
         objectValue?.members.lazy.map { (key: $0.key, value: $0.value) }
-    }
-
-    public var memberValues: LazyMapSequence<[JSONMember], JSONNode>? {
-        objectValue?.members.lazy.map(\.value)
     }
 
     public func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, JSONNode) -> Void) {

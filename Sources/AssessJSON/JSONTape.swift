@@ -190,13 +190,6 @@ public final class JSONTape: @unchecked Sendable {
             return Members(tape: tape, index: index + 1, remaining: Int(container.second))
         }
 
-        /// The values of an object's members, in order; nil for any other value.
-        public var memberValues: MemberValues? {
-            let container = entry
-            guard container.kind == .object else { return nil }
-            return MemberValues(tape: tape, index: index + 1, remaining: Int(container.second))
-        }
-
         /// Calls `body` with each member of an object, in order: its key's bytes and its value.
         public func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, Value) -> Void) {
             let container = entry
@@ -266,24 +259,6 @@ public final class JSONTape: @unchecked Sendable {
             let value = Value(tape: tape, index: index + 1)
             index = tape.next(after: index + 1)
             return (key, value)
-        }
-    }
-
-    /// The values of an object's members, in order.
-    public struct MemberValues: Sequence, IteratorProtocol, Sendable {
-        let tape: JSONTape
-        /// The index of the next member's key.
-        var index: Int
-        var remaining: Int
-
-        public var underestimatedCount: Int { remaining }
-
-        public mutating func next() -> Value? {
-            guard remaining > 0 else { return nil }
-            remaining -= 1
-            let value = Value(tape: tape, index: index + 1)
-            index = tape.next(after: index + 1)
-            return value
         }
     }
 

@@ -203,6 +203,7 @@ func distinctStrings(count: Int, isString: (Int) -> Bool, same: (Int, Int) -> Bo
     }
     return true
 }
+
 /// True when `object` has every name of `table` (at most 64), found in one pass over its
 /// members (one lookup each) rather than one scan of the members per name.
 @inline(__always)

@@ -208,11 +208,13 @@ enum AssessmentRules {
                     walk(item)
                     path.removeLast()
                 }
-            } else if let values = node.memberValues {
-                for (position, value) in values.enumerated() {
+            } else {
+                var position = 0
+                node.forEachMember { _, value in
                     path.append((node, position))
                     walk(value)
                     path.removeLast()
+                    position += 1
                 }
             }
         }

@@ -132,10 +132,12 @@ public enum FileSystem {
             throw FileError(path: path, reason: code == ENOENT ? .notFound : .system(errnoText(code)))
         }
         defer { close(fd) }
-        // One read into a buffer on the stack. Less than it holds, and something, is the whole of
-        // a regular file: only a regular file gives bytes and then its end at once (the open is
-        // non-blocking, so a FIFO gives none), and the type and the size are then known without
-        // asking. Anything else (nothing read, a full buffer, an error) goes the long way below.
+        // One read into a buffer on the stack. A regular file that gives something, but less than
+        // the buffer holds, has given all it has (Linux reads regular files in full up to their
+        // end), so neither its type nor its size needs asking. Nothing read, a full buffer or an
+        // error goes the long way below, where `fstat` decides. The open is non-blocking, so a
+        // FIFO gives nothing at once and is refused there; only a FIFO whose writer has already
+        // written would pass as a file here, read as what it was sent.
         let first: [UInt8]? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: firstReadSize) { buffer in
             var count = 0
             repeat { count = Glibc.read(fd, buffer.baseAddress!, buffer.count) } while count < 0 && errno == EINTR
