@@ -17,6 +17,9 @@ public protocol JSONReadable {
     /// (no `String` is made of the key). For keys that are ASCII, comparing the bytes finds what
     /// `self[key]` finds (keys are unique).
     func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, Self) -> Void)
+    /// False only when no string or key in the value has `text` in it: a quick test before a
+    /// walk that looks for it (true says nothing).
+    func mayContain(_ text: StaticString) -> Bool
     /// Calls `body` with the UTF-8 bytes of a string; nil for any other value.
     func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result?
     var stringValue: String? { get }
@@ -63,6 +66,9 @@ extension JSONNode: JSONReadable {
             key.withUTF8 { body($0, member.value) }
         }
     }
+
+    /// A tree keeps no text to search: always true.
+    public func mayContain(_ text: StaticString) -> Bool { true }
 
     public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard case .string(var string) = value else { return nil }

@@ -201,6 +201,14 @@ public final class JSONTape: @unchecked Sendable {
             }
         }
 
+        /// Searches the whole source and the decoded content of escaped strings (a superset of this
+        /// value's text): a string holds `text` only if one of them does.
+        public func mayContain(_ text: StaticString) -> Bool {
+            let wanted = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+            return tape.source.withUnsafeBufferPointer { contains($0, wanted) }
+                || tape.decoded.withUnsafeBufferPointer { contains($0, wanted) }
+        }
+
         /// Calls `body` with the content of a string; nil for any other value.
         public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
             guard entry.kind == .string else { return nil }
@@ -436,6 +444,35 @@ struct TapeBuilder: JSONBuilder {
         append(text(.key, bytes, escaped: escaped, ascii: isASCII(bytes), at: offset))
         return nil
     }
+}
+
+/// Whether `bytes` holds `wanted` somewhere: candidates for its first byte found eight bytes at
+/// a time, then compared.
+func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = wanted.first else { return true }
+    guard let base = bytes.baseAddress, bytes.count >= wanted.count else { return false }
+    let last = bytes.count - wanted.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let pattern = ones &* UInt64(first)
+    var start = 0
+    while start <= last {
+        if start &+ 8 <= bytes.count {
+            // Bytes equal to `first` become zero; a zero byte sets its high bit here.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)) ^ pattern
+            let zeros = (word &- ones) & ~word & (ones &* 0x80)
+            if zeros == 0 {
+                start &+= 8
+                continue
+            }
+            start &+= zeros.trailingZeroBitCount >> 3
+        } else if base[start] != first {
+            start &+= 1
+            continue
+        }
+        if start <= last, sameBytes(UnsafeBufferPointer(start: base + start, count: wanted.count), wanted) { return true }
+        start &+= 1
+    }
+    return false
 }
 
 /// True when every byte is below 0x80.

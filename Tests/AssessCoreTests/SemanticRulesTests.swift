@@ -126,9 +126,9 @@ final class SemanticRulesTests: XCTestCase {
         XCTAssertEqual(findings.map(\.rule), ["placeholder", "placeholder"])
         XCTAssertEqual(findings.map(\.pointer), ["/summary", "/emphases/0"])
         // Deeper, under keys that need escaping; an accented "Ó" is no marker.
-        let nested = #"{"slug": "ep", "status": "in-review", "editorNote": "TODO\u0301 is not one", "keyMoments": [{"at": "00:01:00", "label": "x"}, {"at": "00:02:00", "label": "TODO label"}], "a/b": {"c~d": ["x", "TODO"]}}"#
+        let nested = #"{"slug": "ep", "status": "in-review", "editorNote": "TODO\u0301 is not one", "keyMoments": [{"at": "00:01:00", "label": "x"}, {"at": "00:02:00", "label": "TODO label"}], "a/b": {"c~d": ["x", "TODO"]}, "escaped": "\u0054ODO, written with an escape"}"#
         let deeper = try run(nested, context: context(items: ["ep": item()]))
-        XCTAssertEqual(deeper.filter { $0.rule == "placeholder" }.map(\.pointer), ["/keyMoments/1/label", "/a~1b/c~0d/1"])
+        XCTAssertEqual(deeper.filter { $0.rule == "placeholder" }.map(\.pointer), ["/keyMoments/1/label", "/a~1b/c~0d/1", "/escaped"])
         let draft = json.replacingOccurrences(of: "reviewed", with: "draft")
         XCTAssertTrue(try run(draft, context: context(items: ["ep": item()])).isEmpty)
     }

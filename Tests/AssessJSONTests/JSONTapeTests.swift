@@ -89,6 +89,25 @@ final class JSONTapeTests: XCTestCase {
         assertParseError(text, .duplicateKey("a7b1a", first: SourcePosition(line: 1, column: first + 1)), 1, marked.offset + 1)
     }
 
+    /// `mayContain` is false only when the text is nowhere in the source or in decoded strings:
+    /// found at either end, past an eight-byte word, after a false start, and behind an escape.
+    func testMayContainFindsTextWhereverItIs() throws {
+        func tape(_ text: String) throws -> JSONTape.Value { try JSONTape.parse(Array(text.utf8)).root }
+        XCTAssertTrue(try tape(#"["TODO"]"#).mayContain("TODO"))
+        XCTAssertTrue(try tape(#"{"a": "xxxxxxxxxxxxxxxxxxxxTODO"}"#).mayContain("TODO"))
+        XCTAssertTrue(try tape(#"{"a": "TOTOTODO"}"#).mayContain("TODO"), "after false starts")
+        XCTAssertTrue(try tape("[1, \"xTOD\"]").mayContain("TOD"), "at the very end of a string")
+        XCTAssertTrue(try tape("[1]").mayContain("1]"), "at the very end of the source")
+        XCTAssertTrue(try tape("[1, 2, 3, 4, 5, 6]").mayContain("6]"), "past the last whole word")
+        XCTAssertFalse(try tape("[1, 2, 3, 4, 5, 6]").mayContain("6]]"), "longer than what is left")
+        XCTAssertTrue(try tape(#"["\u0054ODO"]"#).mayContain("TODO"), "behind an escape")
+        XCTAssertFalse(try tape(#"["\u0054OD"]"#).mayContain("TODO"))
+        XCTAssertFalse(try tape(#"{"a": "TOD O", "b": "todo", "c": "TOTOD"}"#).mayContain("TODO"))
+        XCTAssertFalse(try tape("1").mayContain("TODO"), "a source shorter than the text")
+        XCTAssertTrue(try tape("1").mayContain(""))
+        XCTAssertTrue(JSONNode(.null).mayContain("TODO"), "a tree cannot tell")
+    }
+
     /// Random damage to a valid document: whatever the tree makes of it, the tape makes the same.
     func testDamagedSourcesGetTheSameVerdictFromBoth() {
         var random = SeededGenerator(seed: 2026)
