@@ -153,7 +153,7 @@ enum FastAssertion {
             return box._withUnsafeGuaranteedRef { $0.pattern.matches(string) == true }
         case .numberLiteral(let packed):
             guard case .number(let number) = instance.value else { return false }
-            return Self.pack(number.literal).map { $0.low == packed.low && $0.high == packed.high && $0.count == packed.count } ?? false
+            return Self.pack(number.literal) == packed
         case .format(let format):
             guard case .string(let string) = instance.value else { return true }
             return format.isValid(string)

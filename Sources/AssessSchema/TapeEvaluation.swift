@@ -65,11 +65,16 @@ final class TapeProbe {
     /// `evaluate` by the tree evaluator, in the same state, for the value built as a tree.
     @inline(never)
     private func evaluateByTree(_ node: Int, _ value: Int) -> Bool {
+        evaluateByTree(node, reader.node(value))
+    }
+
+    /// `evaluate` by the tree evaluator, in the same state, for `instance`.
+    private func evaluateByTree(_ node: Int, _ instance: JSONNode) -> Bool {
         let context = treeContext()
         context.depth = depth
         context.scope = scope
         var none: Annotations? = nil
-        return context.evaluate(node, reader.node(value), &none)
+        return context.evaluate(node, instance, &none)
     }
 
     private func treeContext() -> EvaluationContext {
@@ -189,8 +194,7 @@ final class TapeProbe {
             guard kind == .number else { return false }
             let literal = reader.literal(value)
             guard literal.count <= 16 else { return false }
-            let own = JSONTapeReader.pack(literal)
-            return own.low == packed.low && own.high == packed.high && own.count == packed.count
+            return JSONTapeReader.pack(literal) == packed
         case .uniqueStrings:
             guard kind == .array else { return true }
             // Element positions, found once.
@@ -278,48 +282,44 @@ final class TapeProbe {
             return true
         case .properties(let map):
             guard reader.kind(value) == .object else { return true }
-            return eachMember(of: value) { probe, key in
-                guard let child = map.value(for: key, in: probe.reader) else { return true }
-                return !probe.isFalse(child) && probe.evaluate(child, key + 1)
+            return eachMember(of: value) { key in
+                guard let child = map.value(for: key, in: reader) else { return true }
+                return !isFalse(child) && evaluate(child, key + 1)
             }
         case .patternProperties(let patterns):
             guard reader.kind(value) == .object else { return true }
-            return eachMember(of: value) { probe, key in
-                let name = probe.reader.string(key)
+            return eachMember(of: value) { key in
+                let name = reader.string(key)
                 for (regex, child) in patterns where regex.matches(name) {
-                    if !probe.evaluate(child, key + 1) { return false }
+                    if !evaluate(child, key + 1) { return false }
                 }
                 return true
             }
         case .additionalProperties(let child, let names, let patterns):
             guard reader.kind(value) == .object else { return true }
-            return eachMember(of: value) { probe, key in
-                if names.position(of: key, in: probe.reader) != nil { return true }
+            return eachMember(of: value) { key in
+                if names.position(of: key, in: reader) != nil { return true }
                 if !patterns.isEmpty {
-                    let name = probe.reader.string(key)
+                    let name = reader.string(key)
                     if patterns.contains(where: { $0.matches(name) }) { return true }
                 }
-                return !probe.isFalse(child) && probe.evaluate(child, key + 1)
+                return !isFalse(child) && evaluate(child, key + 1)
             }
         case .closedProperties(let map, _, let additional, _):
             guard reader.kind(value) == .object else { return true }
             let additionalIsFalse = isFalse(additional)
-            return eachMember(of: value) { probe, key in
-                if let child = map.value(for: key, in: probe.reader) {
-                    return !probe.isFalse(child) && probe.evaluate(child, key + 1)
+            return eachMember(of: value) { key in
+                if let child = map.value(for: key, in: reader) {
+                    return !isFalse(child) && evaluate(child, key + 1)
                 }
-                return !additionalIsFalse && probe.evaluate(additional, key + 1)
+                return !additionalIsFalse && evaluate(additional, key + 1)
             }
         case .propertyNames(let child):
             guard reader.kind(value) == .object else { return true }
             if isFalse(child) { return reader.count(value) == 0 }
             // A name is no value of the tape: the tree evaluator checks it as a string.
-            return eachMember(of: value) { probe, key in
-                let context = probe.treeContext()
-                context.depth = probe.depth
-                context.scope = probe.scope
-                var none: Annotations? = nil
-                return context.evaluate(child, JSONNode(.string(probe.reader.string(key)), offset: probe.reader.offset(key)), &none)
+            return eachMember(of: value) { key in
+                evaluateByTree(child, JSONNode(.string(reader.string(key)), offset: reader.offset(key)))
             }
         case .prefixItems(let children):
             guard reader.kind(value) == .array else { return true }
@@ -369,10 +369,10 @@ final class TapeProbe {
     /// True when `body` holds for every member of the object at `object` (given the index of its
     /// key; the value follows it), stopping at the first that does not.
     @inline(__always)
-    private func eachMember(of object: Int, _ body: (TapeProbe, Int) -> Bool) -> Bool {
+    private func eachMember(of object: Int, _ body: (Int) -> Bool) -> Bool {
         var key = object + 1
         for _ in 0..<reader.count(object) {
-            if !body(self, key) { return false }
+            if !body(key) { return false }
             key = reader.next(after: key + 1)
         }
         return true
