@@ -462,17 +462,17 @@ struct Parser<Builder: JSONBuilder> {
     mutating func parseKey(expected: StaticString) throws(JSONParseError) {
         guard i < n, p[i] == ASCII.quote else { throw unexpected(at: i, expected: expected) }
         let keyOffset = i
-        let first: Int?
-        let key: String
+        // The key's text is made into a `String` only for the error of a duplicate.
         if let content = try scanString() {
-            first = builder.key(bytes(content), escaped: false, at: keyOffset)
-            key = first == nil ? "" : String(decoding: bytes(content), as: UTF8.self)
+            if let first = builder.key(bytes(content), escaped: false, at: keyOffset) {
+                throw duplicate(bytes(content), at: keyOffset, first: first)
+            }
         } else {
             let decoded = scratch
-            first = decoded.withUnsafeBufferPointer { builder.key($0, escaped: true, at: keyOffset) }
-            key = first == nil ? "" : String(decoding: decoded, as: UTF8.self)
+            if let first = decoded.withUnsafeBufferPointer({ builder.key($0, escaped: true, at: keyOffset) }) {
+                throw decoded.withUnsafeBufferPointer { duplicate($0, at: keyOffset, first: first) }
+            }
         }
-        if let first { throw duplicate(key, at: keyOffset, first: first) }
         skipWhitespace()
         guard i < n, p[i] == ASCII.colon else { throw unexpected(at: i, expected: Expect.colon) }
         i += 1
@@ -486,10 +486,10 @@ struct Parser<Builder: JSONBuilder> {
     }
 
     @inline(never)
-    func duplicate(_ key: String, at offset: Int, first: Int) -> JSONParseError {
+    func duplicate(_ key: UnsafeBufferPointer<UInt8>, at offset: Int, first: Int) -> JSONParseError {
         let text = SourceText(source)
         return JSONParseError(
-            kind: .duplicateKey(key, first: text.position(of: first)),
+            kind: .duplicateKey(String(decoding: key, as: UTF8.self), first: text.position(of: first)),
             offset: offset,
             position: text.position(of: offset)
         )

@@ -17,6 +17,9 @@ public protocol JSONReadable {
     /// (no `String` is made of the key). For keys that are ASCII, comparing the bytes finds what
     /// `self[key]` finds (keys are unique).
     func forEachMember(_ body: (UnsafeBufferPointer<UInt8>, Self) -> Void)
+    /// `forEachMember` for records of numbers and booleans (a map's slices): each member's value
+    /// comes as a `JSONScalar`, read in place; no value is made of it.
+    func forEachScalarMember(_ body: (UnsafeBufferPointer<UInt8>, JSONScalar) -> Void)
     /// False only when no string or key in the value has `text` in it: a quick test before a
     /// walk that looks for it (true says nothing).
     func mayContain(_ text: StaticString) -> Bool
@@ -29,6 +32,32 @@ public protocol JSONReadable {
     var boolValue: Bool? { get }
     /// The JSON type name, as JSON Schema spells it ("integer" for integral numbers).
     var typeName: String { get }
+}
+
+/// A member's value as `forEachScalarMember` gives it: a number or boolean itself; of anything
+/// else, only what it is.
+public enum JSONScalar: Sendable, Equatable {
+    case number(Double)
+    case bool(Bool)
+    case null
+    case string
+    case array
+    case object
+
+    @inlinable
+    public var doubleValue: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    /// A number that is an integer and fits in an `Int` (as `JSONNumber.intValue`).
+    public var intValue: Int? { doubleValue.flatMap(JSONNumber.intValue) }
+
+    @inlinable
+    public var boolValue: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
 }
 
 extension UnsafeBufferPointer<UInt8> {
@@ -64,6 +93,21 @@ extension JSONNode: JSONReadable {
         for member in object.members {
             var key = member.key
             key.withUTF8 { body($0, member.value) }
+        }
+    }
+
+    public func forEachScalarMember(_ body: (UnsafeBufferPointer<UInt8>, JSONScalar) -> Void) {
+        forEachMember { key, value in
+            let scalar: JSONScalar
+            switch value.value {
+            case .number(let number): scalar = .number(number.double)
+            case .bool(let bool): scalar = .bool(bool)
+            case .null: scalar = .null
+            case .string: scalar = .string
+            case .array: scalar = .array
+            case .object: scalar = .object
+            }
+            body(key, scalar)
         }
     }
 

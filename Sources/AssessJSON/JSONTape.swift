@@ -201,6 +201,28 @@ public final class JSONTape: @unchecked Sendable {
             }
         }
 
+        public func forEachScalarMember(_ body: (UnsafeBufferPointer<UInt8>, JSONScalar) -> Void) {
+            withReader { reader, object in
+                guard reader.kind(object) == .object else { return }
+                var key = object + 1
+                for _ in 0..<reader.count(object) {
+                    let value = key + 1
+                    let scalar: JSONScalar
+                    switch reader.kind(value) {
+                    case .number: scalar = .number(reader.double(value))
+                    case .true: scalar = .bool(true)
+                    case .false: scalar = .bool(false)
+                    case .null: scalar = .null
+                    case .string, .key: scalar = .string
+                    case .array: scalar = .array
+                    case .object: scalar = .object
+                    }
+                    body(reader.bytes(key), scalar)
+                    key = reader.next(after: value)
+                }
+            }
+        }
+
         /// Searches the whole source and the decoded content of escaped strings (a superset of this
         /// value's text): a string holds `text` only if one of them does.
         public func mayContain(_ text: StaticString) -> Bool {
@@ -321,16 +343,10 @@ struct TapeBuilder: JSONBuilder {
     @inline(__always)
     private mutating func append(_ entry: Entry) { entries.append(entry) }
 
-    /// Appends a complete scalar value, counting it in the innermost open array.
+    /// Appends a complete scalar value. (An array's elements are counted when it closes.)
     @inline(__always)
     private mutating func appendValue(_ entry: Entry) {
         append(entry)
-        counted()
-    }
-
-    @inline(__always)
-    private mutating func counted() {
-        if let top = open.last, entries[top].kind == .array { entries[top].second &+= 1 }
     }
 
     /// A string or key entry, keeping decoded content.
@@ -385,9 +401,19 @@ struct TapeBuilder: JSONBuilder {
 
     private mutating func close() {
         let container = open.removeLast()
-        entries[container].first = UInt64(count)
+        let end = count
+        if entries[container].kind == .array {
+            // Counted by hopping from element to element, not on every value appended anywhere.
+            var elements: UInt32 = 0
+            var at = container + 1
+            while at < end {
+                at = next(after: at)
+                elements &+= 1
+            }
+            entries[container].second = elements
+        }
+        entries[container].first = UInt64(end)
         if !indexes.isEmpty { indexes[container] = nil }
-        counted()
     }
 
     private func withContent<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

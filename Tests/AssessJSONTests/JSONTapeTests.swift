@@ -33,6 +33,37 @@ final class JSONTapeTests: XCTestCase {
         XCTAssertEqual(root["numbers"]?.elements?.map(\.typeName), tape.root["numbers"]?.elements.map { $0.map(\.typeName) })
     }
 
+    func testScalarMembersComeInOrderWithTheirValues() throws {
+        let text = #"{"index": 3, "score": -1.5, "estimated": true, "no": false, "gap": null, "n\u0061me": "x", "a": [1], "o": {"p": 1}}"#
+        let tape = try JSONTape.parse(Array(text.utf8)).root
+        var seen: [(String, JSONScalar)] = []
+        tape.forEachScalarMember { seen.append((String(decoding: $0, as: UTF8.self), $1)) }
+        XCTAssertEqual(seen.map(\.0), ["index", "score", "estimated", "no", "gap", "name", "a", "o"])
+        XCTAssertEqual(seen.map(\.1), [.number(3), .number(-1.5), .bool(true), .bool(false), .null, .string, .array, .object])
+        XCTAssertEqual(seen.map(\.1.intValue), [3, nil, nil, nil, nil, nil, nil, nil])
+        XCTAssertEqual(seen.map(\.1.boolValue), [nil, nil, true, false, nil, nil, nil, nil])
+        // Not an object: no members.
+        var calls = 0
+        tape["a"]?.forEachScalarMember { _, _ in calls += 1 }
+        tape["index"]?.forEachScalarMember { _, _ in calls += 1 }
+        XCTAssertEqual(calls, 0)
+    }
+
+    func testArraysCountTheirOwnElementsWhateverIsNestedInThem() throws {
+        let text = #"[[], [[]], [1, [2, 3], {"a": [4, 5, 6]}, "x"], {"b": []}, [{}, {}, {}], 7]"#
+        let tape = try JSONTape.parse(Array(text.utf8)).root
+        func counts(_ value: JSONTape.Value) -> [Int] {
+            guard let elements = value.elements.map(Array.init) else { return [] }
+            return [elements.count] + elements.flatMap(counts)
+        }
+        XCTAssertEqual(counts(tape), [6, 0, 1, 0, 4, 2, 3])
+        func element(_ value: JSONTape.Value?, _ index: Int) -> JSONTape.Value? { value?.elements.map(Array.init)?[index] }
+        XCTAssertEqual(element(element(tape, 2), 2)?["a"]?.elements.map { Array($0).compactMap(\.intValue) }, [4, 5, 6])
+        XCTAssertEqual(element(tape, 3)?["b"]?.elements.map { Array($0).count }, 0)
+        XCTAssertEqual(element(tape, 5)?.intValue, 7)
+        try assertSameReading(XCTUnwrap(parseValid(text)), tape)
+    }
+
     func testKeysAreLookedUpAsTheTreeLooksThemUp() throws {
         // Keys match when they have as many UTF-8 bytes and are canonically equivalent. "é"
         // written two ways, and the Kelvin sign and "K", differ in length and are told apart;

@@ -102,6 +102,11 @@ func assertSameReading(_ tree: JSONNode, _ tape: JSONTape.Value, file: StaticStr
         tape.forEachMember { tapeVisits.append((Array($0), $1.offset)) }
         XCTAssertEqual(treeVisits.map(\.0), tapeVisits.map(\.0), "forEachMember keys", file: file, line: line)
         XCTAssertEqual(treeVisits.map(\.1), tapeVisits.map(\.1), "forEachMember values", file: file, line: line)
+        var treeScalars: [([UInt8], JSONScalar)] = [], tapeScalars: [([UInt8], JSONScalar)] = []
+        tree.forEachScalarMember { treeScalars.append((Array($0), $1)) }
+        tape.forEachScalarMember { tapeScalars.append((Array($0), $1)) }
+        XCTAssertEqual(treeScalars.map(\.0), tapeScalars.map(\.0), "forEachScalarMember keys", file: file, line: line)
+        XCTAssertEqual(treeScalars.map(\.1), tapeScalars.map(\.1), "forEachScalarMember values", file: file, line: line)
         if let object = tree.objectValue {
             // Every member of small objects; a sample of large ones, whose lookups are linear.
             let step = object.count <= 64 ? 1 : 97

@@ -20,7 +20,7 @@ enum MapStatsRule {
         var sliceCount = 0
         for slice in slices {
             sliceCount += 1
-            slice.forEachMember { key, value in
+            slice.forEachScalarMember { key, value in
                 if key.equals("score"), let score = value.doubleValue { scores.append(score) }
             }
         }

@@ -5,33 +5,40 @@ import Foundation
 ///
 /// Work is dealt out in small chunks from a shared counter so that a slow
 /// file does not hold up a whole stripe. `transform` must be safe to call
-/// from several threads at once.
+/// from several threads at once. Each element reaches `transform` as a copy;
+/// for large elements, `parallelMap(count:_:)` lets the caller read them in
+/// place.
 public func parallelMap<Element: Sendable, Result: Sendable>(
     _ items: [Element], _ transform: @Sendable (Element) -> Result
 ) -> [Result] {
-    let count = items.count
-    guard count > 1 else { return items.map(transform) }
+    parallelMap(count: items.count) { transform(items[$0]) }
+}
+
+/// `transform(0) ... transform(count - 1)` on all cores, in order in the output.
+///
+/// A closure that reads `array[index]` itself borrows the element where it lies: handed over
+/// as an argument through a generic closure, a value is copied first, which for a struct of
+/// strings and arrays means retaining each of them, and releasing them after.
+public func parallelMap<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    guard count > 1 else { return (0..<count).map(transform) }
     let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    if workers == 1 { return items.map(transform) }
+    if workers == 1 { return (0..<count).map(transform) }
     let chunk = max(1, min(64, count / (workers * 8)))
     let counter = ChunkCounter()
     // Each worker initialises the slots of the chunks it takes, in place: results are
     // neither wrapped nor copied on the way out.
-    return items.withUnsafeBufferPointer { buffer in
-        let input = UnsafeSendable(buffer)
-        return [Result](unsafeUninitializedCapacity: count) { output, initialized in
-            let slots = UnsafeSendable(output.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let start = counter.next(chunk)
-                    if start >= count { break }
-                    for index in start..<min(start + chunk, count) {
-                        (slots.value + index).initialize(to: transform(input.value[index]))
-                    }
+    return [Result](unsafeUninitializedCapacity: count) { output, initialized in
+        let slots = UnsafeSendable(output.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let start = counter.next(chunk)
+                if start >= count { break }
+                for index in start..<min(start + chunk, count) {
+                    (slots.value + index).initialize(to: transform(index))
                 }
             }
-            initialized = count
         }
+        initialized = count
     }
 }
 

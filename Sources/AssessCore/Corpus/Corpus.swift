@@ -85,15 +85,15 @@ public struct Corpus: Sendable {
 
         // Read, parsed and paired on all cores; items come out in slug order (library stems are
         // sorted by bytes, and a slug is ASCII).
-        var built = parallelMap(jobs) { job in build(job, source: source, prose: prose) }
+        let allJobs = jobs
+        var built = parallelMap(count: allJobs.count) { build(allJobs[$0], source: source, prose: prose) }
         var items: [CorpusItem] = []
         items.reserveCapacity(library.count)
         var warnings: [CorpusWarning] = []
+        // Moved out, not copied: a copy of an item retains every string and array it holds.
         for index in built.indices {
-            var result: (item: CorpusItem?, warnings: [CorpusWarning]) = (nil, [])
-            swap(&result, &built[index])  // moved out, not copied
-            if let item = result.item { items.append(item) }
-            warnings += result.warnings
+            if let item = built[index].item.take() { items.append(item) }
+            if !built[index].warnings.isEmpty { warnings += built[index].warnings }
         }
         return Corpus(sortedItems: items, warnings: warnings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
     }

@@ -145,7 +145,7 @@ public struct PerspectiveMap: Sendable, Encodable {
             for (position, item) in items.enumerated() {
                 // One pass over each slice's members (many slices, few members each).
                 var index: Int?, startSeconds: Double?, endSeconds: Double?, estimated: Bool?, words: Int?, score: Double?
-                item.forEachMember { key, value in
+                item.forEachScalarMember { key, value in
                     switch key.count {
                     case 5 where key.equals("index"): index = value.intValue
                     case 5 where key.equals("words"): words = value.intValue

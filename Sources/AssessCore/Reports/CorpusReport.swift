@@ -57,17 +57,19 @@ public struct CorpusReport: Sendable, Encodable {
         var byStatus = Dictionary(uniqueKeysWithValues: AssessmentStatus.allCases.map { ($0.rawValue, 0) })
         var assessed = 0, withMap = 0
         var backlog: [String] = []
-        for item in corpus.items {
-            if item.map != nil { withMap += 1 }
-            if let status = item.assessment?.status {
+        // Items are read in place, by index: a loop over the values would copy each one.
+        let items = corpus.items
+        for index in items.indices {
+            if items[index].map != nil { withMap += 1 }
+            if let status = items[index].assessment?.status {
                 assessed += 1
                 byStatus[status.rawValue, default: 0] += 1
             } else {
-                backlog.append(item.slug.rawValue)
+                backlog.append(items[index].slug.rawValue)
             }
         }
         // Comparisons are large values: they are read in place, never filtered or sorted as a whole.
-        let comparisons = parallelMap(corpus.items) { ItemComparison($0, thresholds: thresholds) }
+        let comparisons = parallelMap(count: items.count) { ItemComparison(items[$0], thresholds: thresholds) }
 
         var bands = BandConfusion()
         var pairs: [(machine: Double, listen: Double)] = []

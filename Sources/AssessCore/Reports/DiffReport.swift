@@ -40,17 +40,18 @@ public struct DiffReport: Sendable {
     public static func make(_ corpus: Corpus, slugs: [Slug], thresholds: VerdictThresholds = .standard) throws(UnknownItemError) -> DiffReport {
         var report = DiffReport(entries: [], notCompared: [], thresholds: thresholds, unpaired: 0)
         if slugs.isEmpty {
-            var entries = parallelMap(corpus.items) { item -> Entry? in
-                guard let map = item.map, let comparison = ItemComparison(item, thresholds: thresholds) else { return nil }
+            let items = corpus.items
+            var entries = parallelMap(count: items.count) { index -> Entry? in
+                guard let map = items[index].map, let comparison = ItemComparison(items[index], thresholds: thresholds) else {
+                    return nil
+                }
                 return Entry(comparison: comparison, map: map)
             }
             report.unpaired = entries.count
             report.entries.reserveCapacity(entries.count)
             // Entries are moved out, not copied: each holds a whole map.
             for index in entries.indices {
-                var entry: Entry? = nil
-                swap(&entry, &entries[index])
-                if let entry { report.entries.append(entry) }
+                if let entry = entries[index].take() { report.entries.append(entry) }
             }
             report.unpaired -= report.entries.count
             return report
@@ -81,7 +82,10 @@ public struct DiffReport: Sendable {
     }
 
     public func count(_ verdict: Verdict?) -> Int {
-        entries.reduce(0) { $0 + ($1.comparison.verdict == verdict ? 1 : 0) }
+        // By index: a closure over the elements would be handed a copy of each whole entry.
+        var count = 0
+        for index in entries.indices where entries[index].comparison.verdict == verdict { count += 1 }
+        return count
     }
 
     /// The verdict rule in words.
@@ -113,13 +117,16 @@ public struct DiffReport: Sendable {
         // Each item's block is independent of the others: rendered on all cores, in order. The
         // summary table comes first, rendered beside the first piece's items.
         for start in stride(from: 0, to: entries.count, by: Self.itemsPerPiece) {
-            let pieceEntries = entries[start..<min(start + Self.itemsPerPiece, entries.count)].map { Optional($0) }
-            let blocks = parallelMap(start == 0 ? [nil] + pieceEntries : pieceEntries) { job -> [UInt8] in
-                guard let entry = job else {
+            // Job -1 is the table; job k is entry `start + k`, read in place.
+            let first = start == 0 ? -1 : 0
+            let blocks = parallelMap(count: min(Self.itemsPerPiece, entries.count - start) - first) { job -> [UInt8] in
+                let index = start + first + job
+                guard index >= start else {
                     var out = TextBuffer(capacity: 64 * entries.count)
                     table(style: style).write(style: style, into: &out)
                     return out.byteArray
                 }
+                let entry = entries[index]
                 let c = entry.comparison
                 var block = TextBuffer(capacity: 4096)
                 block.appendNewline()
@@ -167,8 +174,8 @@ public struct DiffReport: Sendable {
 
     func table(style: TerminalStyle) -> TextTable {
         var table = TextTable(header: ["item", "machine", "listen", "delta", "p10–p90", "min–max", "verdict"], rightAligned: [3])
-        for entry in entries {
-            let c = entry.comparison
+        for index in entries.indices {
+            let c = entries[index].comparison
             table.add(c.slug)
             table.add(paint: c.machine.band.paint) { ComparisonRendering.writeScore(c.machine.score, band: c.machine.band, into: &$0) }
             if let score = c.listen.score, let band = c.listen.band, let headline = c.headline {

@@ -1,0 +1,55 @@
+import AssessCore
+import Foundation
+import XCTest
+
+/// Work spread over all cores must come back whole and in input order, whatever the count.
+final class ParallelMapTests: XCTestCase {
+    func testResultsComeInInputOrderForEveryCount() {
+        for count in [0, 1, 2, 3, 63, 64, 65, 1_000, 10_007] {
+            XCTAssertEqual(parallelMap(count: count) { $0 * 3 }, (0..<count).map { $0 * 3 }, "count \(count)")
+            let words = (0..<count).map { "item-\($0)" }
+            XCTAssertEqual(parallelMap(words) { $0.uppercased() }, words.map { $0.uppercased() }, "count \(count)")
+        }
+    }
+
+    func testEachIndexIsTransformedExactlyOnce() {
+        let calls = Calls(count: 5_000)
+        let results = parallelMap(count: 5_000) { index -> Int in
+            calls.record(index)
+            return index
+        }
+        XCTAssertEqual(results, Array(0..<5_000))
+        XCTAssertEqual(calls.counts, Array(repeating: 1, count: 5_000))
+    }
+
+    /// Large values read in place by index, as the reports read corpus items.
+    func testLargeValuesAreReadInPlace() {
+        struct Large: Sendable {
+            var name: String
+            var values: [Double]
+            var notes: [String]
+        }
+        let items = (0..<2_000).map { Large(name: "n\($0)", values: [Double($0)], notes: ["a", "b"]) }
+        let sums = parallelMap(count: items.count) { items[$0].values[0] + Double(items[$0].notes.count) + Double(items[$0].name.utf8.count) }
+        XCTAssertEqual(sums, items.map { $0.values[0] + 2 + Double($0.name.utf8.count) })
+    }
+}
+
+private final class Calls: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Int]
+
+    init(count: Int) { storage = Array(repeating: 0, count: count) }
+
+    func record(_ index: Int) {
+        lock.lock()
+        storage[index] += 1
+        lock.unlock()
+    }
+
+    var counts: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
