@@ -59,6 +59,26 @@ final class BadInputTests: CLITestCase {
         try check(Array("{\"captionSegments\": 1e400}".utf8), expect: "out of range", at: "1:21")
     }
 
+    /// A score far outside the scale is JSON all the same: `validate` names it, and the commands
+    /// that print it print it as it is, rather than stopping on it.
+    func testScoreFarOutsideTheScaleIsReportedNotFatal() throws {
+        let map = "content/resources/perspective-maps/mechanistic-interpretability-with-neel-nanda.json"
+        let original = try scratch.read(map)
+        XCTAssertTrue(original.contains("\"headline\""))
+        try scratch.write(map, original.replacingOccurrences(of: #""score": -?[0-9.]+"#, with: #""score": 1e30"#, options: .regularExpression))
+        let validate = try assess("validate", map)
+        XCTAssertEqual(validate.status, 1, validate.stderr)
+        XCTAssertTrue(validate.stderr.contains("\(map):"), validate.stderr)
+        let results = try [
+            ("diff", assess("diff")), ("report", assess("report")),
+            ("show", assess("show", "mechanistic-interpretability-with-neel-nanda")),
+        ]
+        for (command, result) in results {
+            XCTAssertEqual(result.status, 0, "\(command): \(result.stderr)")
+            XCTAssertTrue(result.stdout.contains("1e+30"), "\(command):\n\(result.stdout)")
+        }
+    }
+
     func testNumberThatIsNotJSON() throws {
         try check(Array("{\"n\": 01}".utf8), expect: "leading zeros", at: "1:8")
         try check(Array("{\"n\": NaN}".utf8), expect: "error:", at: "1:7")

@@ -1,5 +1,6 @@
 import AssessCore
 import XCTest
+import _AssessTestSupport
 
 final class FormatNumberTests: XCTestCase {
     func testScoresForPeopleUseARealMinusSign() {
@@ -26,6 +27,38 @@ final class FormatNumberTests: XCTestCase {
         XCTAssertEqual(NumberFormat.rounded(6 - -14.44), 20.44)
         XCTAssertEqual("\(NumberFormat.rounded(-10.64 - -14.44))", "3.8")
         XCTAssertEqual(NumberFormat.rounded(0.61832061, decimals: 4), 0.6183)
+    }
+
+    func testNumbersTooLargeForTheirDigitsAreWrittenAsSwiftSpellsThem() {
+        XCTAssertEqual(NumberFormat.score(1e30), "1e+30")
+        XCTAssertEqual(NumberFormat.score(-1e300), "\u{2212}1e+300")
+        XCTAssertEqual(NumberFormat.delta(2e19), "+2e+19")
+        XCTAssertEqual(NumberFormat.fixed(18_000_000_000_000_000, decimals: 2), "1.8e+16")
+        XCTAssertEqual(NumberFormat.fixed(1_800_000_000_000_000, decimals: 2), "1800000000000000.0")
+        // Below 2^53 units every digit is the value's own.
+        XCTAssertEqual(NumberFormat.fixed(18_000_000_000_000, decimals: 2), "18000000000000.00")
+        XCTAssertEqual(NumberFormat.fixed(4_503_599_627_370_495.0, decimals: 0), "4503599627370495")
+        XCTAssertEqual(NumberFormat.fixed(1_234_567_890.125, decimals: 2), "1234567890.13")
+    }
+
+    /// `rounded` is the number `fixed` writes, read back: worked out without the text, it must
+    /// give the same Double (and the same sign on zero) for every value.
+    func testRoundedIsTheNumberFixedWrites() {
+        var random = SeededGenerator(seed: 20_261_204)
+        var values: [Double] = [0, -0.0, 0.005, -0.005, 0.125, -0.125, 1.005, 2.675, 20.44, -14.44, 99.995, -100, 1e-9, 4.5e15, -4.5e15, 1.9e15, 1.7e19, 1e30, -1e300]
+        for _ in 0..<20_000 {
+            let magnitude = [1.0, 100, 1e4, 1e9][Int.random(in: 0..<4, using: &random)]
+            values.append(Double.random(in: -magnitude...magnitude, using: &random))
+            // Halves and near-halves of the last decimal, where rounding is decided.
+            values.append(Double(Int.random(in: -20_000...20_000, using: &random)) / 200)
+        }
+        for value in values {
+            for decimals in 0...4 {
+                let expected = Double(NumberFormat.fixed(value, decimals: decimals))!
+                let got = NumberFormat.rounded(value, decimals: decimals)
+                XCTAssertEqual(got.bitPattern, expected.bitPattern, "\(value) to \(decimals) decimals: \(got) vs \(expected)")
+            }
+        }
     }
 
     func testCountsHaveThousandsSeparators() {

@@ -43,7 +43,14 @@ extension NumberFormat {
     /// The result prints as its shortest decimal form, so JSON never shows a raw float.
     public static func rounded(_ value: Double, decimals: Int = 2) -> Double {
         guard value.isFinite else { return value }
-        return Double(fixed(value, decimals: decimals)) ?? value
+        // A value too large for exact digits is written as itself (see `write`).
+        guard let (scaled, divisor) = scaledMagnitude(value, decimals: decimals) else { return value }
+        // The Double nearest the decimal `fixed` writes, without writing it: both operands are
+        // exact (below 2^53), and IEEE division rounds their quotient correctly, as parsing the
+        // decimal would. Zero comes out unsigned, as "0.00" parses.
+        if scaled == 0 { return 0 }
+        let magnitude = Double(scaled) / Double(divisor)
+        return value < 0 ? -magnitude : magnitude
     }
 
     /// A count with thousands separators: 5807 -> "5,807".

@@ -32,14 +32,12 @@ public enum NumberFormat {
             out.append(value.isNaN ? "n/a" : "inf")
             return
         }
-        var scale = 1.0
-        var divisor: UInt64 = 1
-        for _ in 0..<decimals {
-            scale *= 10
-            divisor *= 10
+        guard let (scaled, divisor) = scaledMagnitude(value, decimals: decimals) else {
+            // Too large for its digits to be exact: as Swift spells it, shortest ("1e+30").
+            if value < 0 { minus() } else if plus { out.append(ascii: "+") }
+            out.append(abs(value).description)
+            return
         }
-        // Round the decimal the value was written as, not its binary neighbour: 0.125 -> 0.13.
-        let scaled = UInt64((abs(value) * scale * (1 + 4 * Double.ulpOfOne)).rounded(.toNearestOrAwayFromZero))
         if scaled != 0 {
             if value < 0 { minus() } else if plus { out.append(ascii: "+") }
         }
@@ -56,6 +54,24 @@ public enum NumberFormat {
             out.append(ascii: ".")
             out.append(decimal: fraction, minimumDigits: decimals)
         }
+    }
+
+    /// |value| in units of 10^-decimals, rounded half away from zero, and 10^decimals: the digits
+    /// `write` prints; nil when the value is too large for them to be exact (2^53 units or more).
+    /// `value` is finite.
+    static func scaledMagnitude(_ value: Double, decimals: Int) -> (scaled: UInt64, divisor: UInt64)? {
+        var scale = 1.0
+        var divisor: UInt64 = 1
+        for _ in 0..<min(decimals, 15) {
+            scale *= 10
+            divisor *= 10
+        }
+        let product = abs(value) * scale
+        guard product < 0x1p53 else { return nil }
+        // Round the decimal the value was written as, not its binary neighbour: 0.125 -> 0.13.
+        // The nudge, four units in the last place, stays far below a unit only up to 2^42.
+        let nudged = product < 0x1p42 ? product * (1 + 4 * Double.ulpOfOne) : product
+        return (UInt64(nudged.rounded(.toNearestOrAwayFromZero)), divisor)
     }
 
     /// Text for people: the ASCII hyphen-minus becomes a real minus sign (U+2212).
