@@ -221,5 +221,16 @@ final class TextKeysTests: XCTestCase {
     func testWordsFoldSpacingAndCase() {
         XCTAssertEqual(TextKeys.words("  Ada \t OKAFOR "), "ada okafor")
         XCTAssertEqual(TextKeys.words("Zoë  Brandt"), "zoë brandt")
+        XCTAssertEqual(TextKeys.words("already a key"), "already a key")
+        for text in ["", " ", "a ", " a", "a  b", "a\tb", "a\nb", "A", "a-b c_d 1"] {
+            XCTAssertEqual(TextKeys.words(text), text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased(), text)
+        }
+        // Every short string of these bytes folds as the library folds it.
+        let alphabet: [Character] = ["a", "Z", " ", "\t", "\r", "\n", "-", "é"]
+        var texts = [""]
+        for _ in 0..<4 { texts = texts.flatMap { text in alphabet.map { text + String($0) } } }
+        for text in texts {
+            XCTAssertEqual(TextKeys.words(text), text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased(), text.debugDescription)
+        }
     }
 }

@@ -6,7 +6,16 @@ enum TextKeys {
         guard utf8.allSatisfy({ $0 < 0x80 }) else {
             return text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
         }
-        // ASCII: the same on bytes (whitespace is tab through carriage return, and space).
+        // ASCII: the same on bytes (whitespace is tab through carriage return, and space). Most
+        // terms are keys already (lowercase, single spaces, none at the ends): kept as they are.
+        var previousIsSpace = true
+        let isKey = utf8.allSatisfy { byte in
+            let space = byte == 0x20
+            defer { previousIsSpace = space }
+            return !(0x41...0x5A).contains(byte) && !(0x09...0x0D).contains(byte) && !(space && previousIsSpace)
+        }
+        if isKey && !previousIsSpace { return text }
+        if utf8.isEmpty { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var space = false
