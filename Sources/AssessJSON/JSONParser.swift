@@ -145,7 +145,9 @@ protocol JSONBuilder {
     mutating func beginObject(at offset: Int)
     /// The key of the next member of the innermost object, at `offset`; returns the offset of an
     /// earlier key of that object with the same Unicode scalars, if there is one.
-    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int?
+    /// `ascii`: the key's content is ASCII (the scanner saw no other byte); for an escaped key
+    /// the builder decides from the decoded bytes.
+    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, ascii: Bool, at offset: Int) -> Int?
     mutating func endObject()
 }
 
@@ -157,6 +159,8 @@ struct Parser<Builder: JSONBuilder> {
     var i = 0
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
+    /// Whether the last string `scanString` read without escapes was all ASCII.
+    var lastStringWasASCII = true
     /// For each open container, innermost last: true for an object.
     var frames: [Bool] = []
     var builder: Builder
@@ -464,12 +468,12 @@ struct Parser<Builder: JSONBuilder> {
         let keyOffset = i
         // The key's text is made into a `String` only for the error of a duplicate.
         if let content = try scanString() {
-            if let first = builder.key(bytes(content), escaped: false, at: keyOffset) {
+            if let first = builder.key(bytes(content), escaped: false, ascii: lastStringWasASCII, at: keyOffset) {
                 throw duplicate(bytes(content), at: keyOffset, first: first)
             }
         } else {
             let decoded = scratch
-            if let first = decoded.withUnsafeBufferPointer({ builder.key($0, escaped: true, at: keyOffset) }) {
+            if let first = decoded.withUnsafeBufferPointer({ builder.key($0, escaped: true, ascii: isASCII($0), at: keyOffset) }) {
                 throw decoded.withUnsafeBufferPointer { duplicate($0, at: keyOffset, first: first) }
             }
         }
@@ -529,6 +533,7 @@ struct Parser<Builder: JSONBuilder> {
     mutating func scanString() throws(JSONParseError) -> Range<Int>? {
         i += 1
         let contentStart = i
+        lastStringWasASCII = true
         while true {
             skipPlainStringBytes()
             guard i < n else { throw fail(.unexpectedEnd(expected: "\(Expect.endOfString)"), at: n) }
@@ -542,6 +547,7 @@ struct Parser<Builder: JSONBuilder> {
             } else if byte < 0x20 {
                 throw fail(.controlCharacterInString(byte), at: i)
             } else {
+                lastStringWasASCII = false
                 try skipNonASCII()
             }
         }

@@ -433,7 +433,7 @@ struct TapeBuilder: JSONBuilder {
         return 1 << ((mixed &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
-    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int? {
+    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, ascii: Bool, at offset: Int) -> Int? {
         let object = open[open.count - 1]
         let members = Int(entries[object].second)
         // While an object is open, its entry's `first` holds the filter bits of its keys: a key
@@ -467,7 +467,7 @@ struct TapeBuilder: JSONBuilder {
             indexes[object] = index
         }
         entries[object].second &+= 1
-        append(text(.key, bytes, escaped: escaped, ascii: isASCII(bytes), at: offset))
+        append(text(.key, bytes, escaped: escaped, ascii: ascii, at: offset))
         return nil
     }
 }

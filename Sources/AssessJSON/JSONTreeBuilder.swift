@@ -96,7 +96,7 @@ struct TreeBuilder: JSONBuilder {
         place(JSONNode(.object(JSONObject(members.moveOut(from: frame.base))), offset: frame.start))
     }
 
-    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) -> Int? {
+    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, ascii: Bool, at offset: Int) -> Int? {
         let key = makeString(bytes)
         let top = frames.count - 1
         let base = frames[top].base
