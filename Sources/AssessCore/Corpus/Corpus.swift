@@ -57,36 +57,36 @@ public struct Corpus: Sendable {
     /// prints, is left out: a large corpus then loads faster and holds less memory.
     public static func load(_ layout: ContentLayout, source: (any ContentSource)? = nil, prose: Bool = true) -> Corpus {
         let source = source ?? WorkingTreeSource(root: layout.root)
-        let targets = ContentTargets.all(in: layout)
-        func files(_ kind: ContentKind) -> [ContentTarget] { sortedByBytes(targets.filter { $0.kind == kind }) { $0.stem } }
-        let library = files(.libraryItem), maps = files(.perspectiveMap), assessments = files(.assessment)
+        let targets = Targets(byKind: ContentTargets.byKind(in: layout))
+        let library = targets.library, maps = targets.maps, assessments = targets.assessments
 
         // Each library item with its map and assessment, matched by name; maps and assessments
-        // without a library item on their own.
+        // without a library item on their own. Jobs name files by index: no target is copied.
         var jobs: [Job] = []
         jobs.reserveCapacity(library.count)
         var m = 0, a = 0
-        func orphansBefore(_ stem: String?, _ files: [ContentTarget], _ index: inout Int) -> ContentTarget? {
+        func orphansBefore(_ stem: String?, _ kind: ContentKind, _ files: [ContentTarget], _ index: inout Int) -> Int? {
             while index < files.count, stem.map({ bytewiseLess(files[index].stem, $0) }) ?? true {
-                jobs.append(.orphan(files[index]))
+                jobs.append(.orphan(kind, index))
                 index += 1
             }
             guard index < files.count, let stem, files[index].stem == stem else { return nil }
             index += 1
-            return files[index - 1]
+            return index - 1
         }
-        for item in library {
-            let map = orphansBefore(item.stem, maps, &m)
-            let assessment = orphansBefore(item.stem, assessments, &a)
-            jobs.append(.item(item, map: map, assessment: assessment))
+        for index in library.indices {
+            let stem = library[index].stem
+            let map = orphansBefore(stem, .perspectiveMap, maps, &m)
+            let assessment = orphansBefore(stem, .assessment, assessments, &a)
+            jobs.append(.item(index, map: map, assessment: assessment))
         }
-        _ = orphansBefore(nil, maps, &m)
-        _ = orphansBefore(nil, assessments, &a)
+        _ = orphansBefore(nil, .perspectiveMap, maps, &m)
+        _ = orphansBefore(nil, .assessment, assessments, &a)
 
         // Read, parsed and paired on all cores; items come out in slug order (library stems are
         // sorted by bytes, and a slug is ASCII).
         let allJobs = jobs
-        var built = parallelMap(count: allJobs.count) { build(allJobs[$0], source: source, prose: prose) }
+        var built = parallelMap(count: allJobs.count) { build(allJobs[$0], targets, source: source, prose: prose) }
         var items: [CorpusItem] = []
         items.reserveCapacity(library.count)
         var warnings: [CorpusWarning] = []
@@ -98,12 +98,35 @@ public struct Corpus: Sendable {
         return Corpus(sortedItems: items, warnings: warnings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
     }
 
-    private enum Job: Sendable {
-        case item(ContentTarget, map: ContentTarget?, assessment: ContentTarget?)
-        case orphan(ContentTarget)
+    /// The content files, each kind's sorted by stem.
+    private struct Targets: Sendable {
+        var library: [ContentTarget]
+        var maps: [ContentTarget]
+        var assessments: [ContentTarget]
+
+        init(byKind: [[ContentTarget]]) {
+            func files(_ kind: ContentKind) -> [ContentTarget] { byKind[ContentKind.allCases.firstIndex(of: kind)!] }
+            library = files(.libraryItem)
+            maps = files(.perspectiveMap)
+            assessments = files(.assessment)
+        }
+
+        subscript(kind: ContentKind, index: Int) -> ContentTarget {
+            switch kind {
+            case .libraryItem: return library[index]
+            case .perspectiveMap: return maps[index]
+            case .assessment: return assessments[index]
+            }
+        }
     }
 
-    private static func build(_ job: Job, source: any ContentSource, prose: Bool)
+    /// Files by their index among `Targets`' files of their kind.
+    private enum Job: Sendable {
+        case item(Int, map: Int?, assessment: Int?)
+        case orphan(ContentKind, Int)
+    }
+
+    private static func build(_ job: Job, _ targets: Targets, source: any ContentSource, prose: Bool)
         -> (item: CorpusItem?, warnings: [CorpusWarning])
     {
         var warnings: [CorpusWarning] = []
@@ -120,10 +143,13 @@ public struct Corpus: Sendable {
             }
         }
         switch job {
-        case .orphan(let target):
-            orphan(target)
+        case .orphan(let kind, let index):
+            orphan(targets[kind, index])
             return (nil, warnings)
-        case .item(let libraryTarget, let mapTarget, let assessmentTarget):
+        case .item(let libraryIndex, let mapIndex, let assessmentIndex):
+            let libraryTarget = targets[.libraryItem, libraryIndex]
+            let mapTarget = mapIndex.map { targets[.perspectiveMap, $0] }
+            let assessmentTarget = assessmentIndex.map { targets[.assessment, $0] }
             let libraryRead = read(libraryTarget, source: source, prose: prose)
             guard case .success(.library(let slug, let library)) = libraryRead else {
                 if case .failure(let warning) = libraryRead { warnings.append(warning) }
@@ -164,9 +190,10 @@ public struct Corpus: Sendable {
 
     private static func read(_ target: ContentTarget, source: any ContentSource, prose: Bool) -> Result<Loaded, CorpusWarning> {
         let stem = target.stem
-        let relative = ContentLayout.resourcesPath + "/" + target.kind.folder + "/" + stem + ".json"
+        // The repository-relative path is spelled out only for a warning.
         func warning(_ message: String, _ position: SourcePosition? = nil) -> Result<Loaded, CorpusWarning> {
-            .failure(CorpusWarning(path: relative, position: position, message: message + "; left out"))
+            let relative = ContentLayout.resourcesPath + "/" + target.kind.folder + "/" + stem + ".json"
+            return .failure(CorpusWarning(path: relative, position: position, message: message + "; left out"))
         }
         guard let slug = try? Slug(stem) else { return warning("file name is not a valid slug") }
         let bytes: [UInt8]

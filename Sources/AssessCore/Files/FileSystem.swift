@@ -261,15 +261,20 @@ func sortedByBytes<Item>(_ items: [Item], key: (Item) -> String) -> [Item] {
 
 /// `a < b` comparing UTF-8 bytes (unsigned), as `memcmp` does.
 func bytewiseLess(_ a: String, _ b: String) -> Bool {
+    // Native strings are read where they lie; only another kind is copied (by `withUTF8`).
+    if let less = a.utf8.withContiguousStorageIfAvailable({ x in
+        b.utf8.withContiguousStorageIfAvailable { y in bytewiseLess(x, y) }
+    }), let less { return less }
     var a = a, b = b
-    return a.withUTF8 { x in
-        b.withUTF8 { y in
-            let common = min(x.count, y.count)
-            if common > 0, let p = x.baseAddress, let q = y.baseAddress {
-                let order = memcmp(p, q, common)
-                if order != 0 { return order < 0 }
-            }
-            return x.count < y.count
-        }
+    return a.withUTF8 { x in b.withUTF8 { y in bytewiseLess(x, y) } }
+}
+
+/// `bytewiseLess` on UTF-8 bytes.
+private func bytewiseLess(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    let common = min(x.count, y.count)
+    if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+        let order = memcmp(p, q, common)
+        if order != 0 { return order < 0 }
     }
+    return x.count < y.count
 }

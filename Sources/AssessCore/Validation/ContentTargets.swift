@@ -65,13 +65,23 @@ public enum ContentTargets {
     /// Every content file of the repository, in a stable order (by kind, then name).
     public static func all(in layout: ContentLayout) -> [ContentTarget] {
         // The three folders are listed at once: listing is mostly the kernel reading directory blocks.
-        parallelMap(ContentKind.allCases) { kind -> [ContentTarget] in
-            let folder = layout.folder(kind) + "/"
-            return FileSystem.list(layout.folder(kind)).compactMap { name -> ContentTarget? in
-                guard let stem = jsonStem(name) else { return nil }
-                return ContentTarget(path: folder + name, kind: kind, stem: stem)
-            }
-        }.flatMap { $0 }
+        parallelMap(ContentKind.allCases) { listed($0, in: layout) }.flatMap { $0 }
+    }
+
+    /// The content files of each kind (in `ContentKind.allCases` order), each kind's sorted by
+    /// the bytes of their stems, as items are paired by name. Sorted where they were listed,
+    /// on all cores, while their strings are fresh in that core's cache.
+    static func byKind(in layout: ContentLayout) -> [[ContentTarget]] {
+        parallelMap(ContentKind.allCases) { kind in sortedByBytes(listed(kind, in: layout)) { $0.stem } }
+    }
+
+    /// The `.json` files of `kind`'s folder, by name.
+    private static func listed(_ kind: ContentKind, in layout: ContentLayout) -> [ContentTarget] {
+        let folder = layout.folder(kind) + "/"
+        return FileSystem.list(layout.folder(kind)).compactMap { name -> ContentTarget? in
+            guard let stem = jsonStem(name) else { return nil }
+            return ContentTarget(path: folder + name, kind: kind, stem: stem)
+        }
     }
 
     /// A visible `.json` file's name less ".json"; nil for any other name.
