@@ -1,4 +1,5 @@
 import AssessJSON
+import Dispatch
 
 /// Checks a value against one schema; implemented over the compiled JSON Schemas.
 public protocol SchemaChecking: Sendable {
@@ -51,30 +52,53 @@ public struct ContentValidator: Sendable {
         let maps = mapPositions.map { targets[$0] }
         let assessments = assessmentPositions.map { targets[$0] }
 
+        // On disk, one listing of the transcripts folder spares a failed open per candidate.
+        let transcripts: Set<String>? = source is WorkingTreeSource ? Set(FileSystem.list(layout.transcriptsFolder)) : nil
+
         // Library items first: every other kind's checks need to know which items exist.
-        let itemContext = context(items: [:], maps: [:])
-        let itemResults = parallelMap(items) { check($0, context: itemContext) }
+        let itemContext = context(items: [:], maps: [:], transcripts: transcripts)
+        let itemResults = parallelMap(count: items.count) { check(items[$0], context: itemContext) }
         var itemFacts = facts(from: itemResults) { if case .item(let facts) = $0 { facts } else { nil } }
-        let wantedItems = Set((maps + assessments).lazy.map(\.stem).filter { itemFacts[$0] == nil })
+        let wantedItems = Self.stems(of: [maps, assessments]) { itemFacts[$0] == nil }
         itemFacts.merge(loadFacts(.libraryItem, wantedItems) { $0.map(LibraryItemFacts.init) ?? LibraryItemFacts(JSONNode(.null)) }) { a, _ in a }
 
-        let baseContext = context(items: itemFacts, maps: [:])
-        let mapResults = parallelMap(maps) { check($0, context: baseContext) }
+        let baseContext = context(items: itemFacts, maps: [:], transcripts: transcripts)
+        let mapResults = parallelMap(count: maps.count) { check(maps[$0], context: baseContext) }
         var mapFacts = facts(from: mapResults) { if case .map(let facts) = $0 { facts } else { nil } }
-        let wantedMaps = Set(assessments.lazy.map(\.stem).filter { mapFacts[$0] == nil })
+        let wantedMaps = Self.stems(of: [assessments]) { mapFacts[$0] == nil }
         mapFacts.merge(loadFacts(.perspectiveMap, wantedMaps) { $0.map(PerspectiveMapFacts.init) ?? PerspectiveMapFacts(JSONNode(.null)) }) { a, _ in a }
 
-        let fullContext = context(items: itemFacts, maps: mapFacts)
-        let assessmentResults = parallelMap(assessments) { check($0, context: fullContext) }
+        let fullContext = context(items: itemFacts, maps: mapFacts, transcripts: transcripts)
+        let assessmentResults = parallelMap(count: assessments.count) { check(assessments[$0], context: fullContext) }
 
         // Reports in the order the targets were given: each kind's positions among them.
         let files = [FileReport](unsafeUninitializedCapacity: targets.count) { buffer, initialized in
             for (results, positions) in [(itemResults, itemPositions), (mapResults, mapPositions), (assessmentResults, assessmentPositions)] {
-                for (result, position) in zip(results, positions) { (buffer.baseAddress! + position).initialize(to: result.report) }
+                for index in results.indices { (buffer.baseAddress! + positions[index]).initialize(to: results[index].report) }
             }
             initialized = targets.count
         }
+        // The results and facts of a large repository are many small allocations: they are
+        // freed on another core while the caller writes the reports.
+        let finished = Finished(values: (itemResults, mapResults, assessmentResults, itemContext, baseContext, fullContext))
+        DispatchQueue.global(qos: .utility).async { finished.release() }
         return ValidationSummary(files: files)
+    }
+
+    /// Values handed to another thread to be freed there.
+    private final class Finished<Values>: @unchecked Sendable {
+        private var values: Values?
+        init(values: Values) { self.values = values }
+        func release() { values = nil }
+    }
+
+    /// The stems of `lists`' targets for which `wanted` holds, read in place.
+    private static func stems(of lists: [[ContentTarget]], where wanted: (String) -> Bool) -> Set<String> {
+        var stems = Set<String>()
+        for list in lists {
+            for index in list.indices where wanted(list[index].stem) { stems.insert(list[index].stem) }
+        }
+        return stems
     }
 
     // MARK: one file
@@ -133,12 +157,14 @@ public struct ContentValidator: Sendable {
 
     private func facts<Facts>(from results: [FileResult], _ pick: (ContentFacts) -> Facts?) -> [String: Facts] {
         var facts = [String: Facts](minimumCapacity: results.count)
-        for result in results where result.exists && Slug.isValid(result.target.stem) {
+        // By index: each result is read in place, not copied whole.
+        for index in results.indices where results[index].exists && Slug.isValid(results[index].target.stem) {
+            let target = results[index].target
             // A file that exists but does not parse still exists: its dependants get empty facts.
-            if let found = result.facts.flatMap(pick) {
-                facts[result.target.stem] = found
-            } else if let empty = pick(result.target.kind == .libraryItem ? .item(LibraryItemFacts(JSONNode(.null))) : .map(PerspectiveMapFacts(JSONNode(.null)))) {
-                facts[result.target.stem] = empty
+            if let found = results[index].facts.flatMap(pick) {
+                facts[target.stem] = found
+            } else if let empty = pick(target.kind == .libraryItem ? .item(LibraryItemFacts(JSONNode(.null))) : .map(PerspectiveMapFacts(JSONNode(.null)))) {
+                facts[target.stem] = empty
             }
         }
         return facts
@@ -159,13 +185,13 @@ public struct ContentValidator: Sendable {
         return facts
     }
 
-    private func context(items: [String: LibraryItemFacts], maps: [String: PerspectiveMapFacts]) -> CheckContext {
+    /// `transcripts`: the names in the transcripts folder, when known.
+    private func context(
+        items: [String: LibraryItemFacts], maps: [String: PerspectiveMapFacts], transcripts present: Set<String>?
+    ) -> CheckContext {
         let layout = self.layout
         let limit = options.maxBytes * 8  // transcripts of long episodes are larger than content files
         let source = self.source
-        // On disk, one listing of the transcripts folder spares a failed open per candidate.
-        let present: Set<String>? =
-            source is WorkingTreeSource ? Set(FileSystem.list(layout.transcriptsFolder)) : nil
         return CheckContext(layout: layout, today: options.today, items: items, maps: maps) { slug in
             if let present, !ContentLayout.transcriptExtensions.contains(where: { present.contains(slug.rawValue + "." + $0) }) {
                 return nil
