@@ -117,7 +117,8 @@ public struct DiffReport: Sendable {
         // Each item's block is independent of the others: rendered on all cores, in order. The
         // summary table comes first, rendered beside the first piece's items.
         for start in stride(from: 0, to: entries.count, by: Self.itemsPerPiece) {
-            // Job -1 is the table; job k is entry `start + k`, read in place.
+            // Job k renders entry `start + first + k`, read in place; in the first piece
+            // (`first` -1) job 0 renders the table instead.
             let first = start == 0 ? -1 : 0
             let blocks = parallelMap(count: min(Self.itemsPerPiece, entries.count - start) - first) { job -> [UInt8] in
                 let index = start + first + job
