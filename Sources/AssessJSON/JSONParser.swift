@@ -714,62 +714,72 @@ struct Parser<Builder: JSONBuilder> {
     /// Reads a number at `i` per RFC 8259 §6 and returns its nearest `Double`; its literal is the
     /// source from where it started to `i`.
     mutating func scanNumber() throws(JSONParseError) -> Double {
+        // The position is kept in a local while the digits are read, so that it stays in a
+        // register; `i` is brought up to date before any error, which reads it.
         let start = i
+        var j = i
         var negative = false
-        if p[i] == ASCII.minus {
+        if p[j] == ASCII.minus {
             negative = true
-            i += 1
+            j &+= 1
         }
-        guard i < n, isDigit(p[i]) else {
-            if i + 8 <= n, text(i..<i + 8) == "Infinity" {
-                throw fail(.invalidNumber("-Infinity is not a JSON number"), at: i)
+        guard j < n, isDigit(p[j]) else {
+            i = j
+            if j + 8 <= n, text(j..<j + 8) == "Infinity" {
+                throw fail(.invalidNumber("-Infinity is not a JSON number"), at: j)
             }
-            throw fail(.invalidNumber("expected a digit after '-'"), at: i)
+            throw fail(.invalidNumber("expected a digit after '-'"), at: j)
         }
         var mantissa: UInt64 = 0
         var digits = 0
         var exponent = 0
-        if p[i] == ASCII.zero {
-            i += 1
-            if i < n, isDigit(p[i]) { throw fail(.invalidNumber("leading zeros are not allowed"), at: i) }
+        if p[j] == ASCII.zero {
+            j &+= 1
+            if j < n, isDigit(p[j]) {
+                i = j
+                throw fail(.invalidNumber("leading zeros are not allowed"), at: j)
+            }
         } else {
-            while i < n, isDigit(p[i]) {
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- ASCII.zero) }
-                digits += 1
-                i += 1
+            while j < n, isDigit(p[j]) {
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[j] &- ASCII.zero) }
+                digits &+= 1
+                j &+= 1
             }
         }
-        if i < n, p[i] == ASCII.period {
-            i += 1
-            guard i < n, isDigit(p[i]) else {
-                throw fail(.invalidNumber("expected a digit after the decimal point"), at: i)
+        if j < n, p[j] == ASCII.period {
+            j &+= 1
+            guard j < n, isDigit(p[j]) else {
+                i = j
+                throw fail(.invalidNumber("expected a digit after the decimal point"), at: j)
             }
-            while i < n, isDigit(p[i]) {
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- ASCII.zero) }
-                if mantissa != 0 { digits += 1 }
-                exponent -= 1
-                i += 1
+            while j < n, isDigit(p[j]) {
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[j] &- ASCII.zero) }
+                if mantissa != 0 { digits &+= 1 }
+                exponent &-= 1
+                j &+= 1
             }
         }
-        if i < n, p[i] == ASCII.lowerE || p[i] == ASCII.upperE {
-            i += 1
+        if j < n, p[j] == ASCII.lowerE || p[j] == ASCII.upperE {
+            j &+= 1
             var exponentNegative = false
-            if i < n, p[i] == ASCII.plus || p[i] == ASCII.minus {
-                exponentNegative = p[i] == ASCII.minus
-                i += 1
+            if j < n, p[j] == ASCII.plus || p[j] == ASCII.minus {
+                exponentNegative = p[j] == ASCII.minus
+                j &+= 1
             }
-            guard i < n, isDigit(p[i]) else {
-                throw fail(.invalidNumber("expected a digit in the exponent"), at: i)
+            guard j < n, isDigit(p[j]) else {
+                i = j
+                throw fail(.invalidNumber("expected a digit in the exponent"), at: j)
             }
             var value = 0
-            while i < n, isDigit(p[i]) {
-                if value < 1_000_000 { value = value * 10 + Int(p[i] - ASCII.zero) }
-                i += 1
+            while j < n, isDigit(p[j]) {
+                if value < 1_000_000 { value = value * 10 + Int(p[j] - ASCII.zero) }
+                j &+= 1
             }
             exponent += exponentNegative ? -value : value
         }
-        if i < n {
-            let byte = p[i]
+        i = j
+        if j < n {
+            let byte = p[j]
             if isLetter(byte) || isDigit(byte) || byte == ASCII.period || byte == ASCII.plus || byte == ASCII.minus {
                 throw numberContinuation(start: start)
             }
@@ -785,9 +795,9 @@ struct Parser<Builder: JSONBuilder> {
             }
             if negative { double = -double }
         } else {
-            double = Double(text(start..<i)) ?? .infinity
+            double = Double(text(start..<j)) ?? .infinity
         }
-        guard double.isFinite else { throw fail(.numberOutOfRange(text(start..<i)), at: start) }
+        guard double.isFinite else { throw fail(.numberOutOfRange(text(start..<j)), at: start) }
         return double
     }
 
