@@ -144,6 +144,40 @@ final class CompareItemTests: XCTestCase {
         XCTAssertTrue(k.summary.hasSuffix("(slice times estimated from word positions)"))
     }
 
+    func testReviewSummariesSayWhatWasReviewed() {
+        let current = map(headline: -14.44)
+        func summary(_ review: Assessment.MachineReview?, forPeople: Bool = true) -> String {
+            ReviewState(review: review, map: current).summary(forPeople: forPeople)
+        }
+        XCTAssertEqual(summary(nil), "no machineReview: the editor has not recorded which map they compared against")
+        XCTAssertEqual(
+            summary(.init(verdict: "partly")),
+            "machineReview records no scorer or headline score to check (editor's verdict on the machine: partly)")
+        XCTAssertEqual(summary(.init(scorer: "library-lexicon@2026.04")), "current: reviewed against library-lexicon@2026.04, as the map still says")
+        XCTAssertEqual(summary(.init(headlineScore: -14.44)), "current: reviewed against headline \u{2212}14.44, as the map still says")
+        XCTAssertEqual(
+            summary(.init(scorer: "library-lexicon@2026.04", headlineScore: -14.44, verdict: "agree"), forPeople: false),
+            "current: reviewed against library-lexicon@2026.04, headline -14.44, as the map still says (editor's verdict on the machine: agree)")
+        XCTAssertEqual(
+            summary(.init(scorer: "library-lexicon@2026.03", headlineScore: -10, verdict: "disagree")),
+            "stale: reviewed headline \u{2212}10, the map now says \u{2212}14.44; reviewed scorer library-lexicon@2026.03, "
+                + "the map is now from library-lexicon@2026.04 (editor's verdict on the machine: disagree)")
+        XCTAssertEqual(summary(.init(headlineScore: -10)), "stale: reviewed headline \u{2212}10, the map now says \u{2212}14.44")
+    }
+
+    func testKeyMomentSummariesCountWhatWasPlaced() {
+        let two = [Assessment.KeyMoment(at: "00:07:30", score: -50, label: "A"), Assessment.KeyMoment(at: "00:08:00", score: 1, label: "B")]
+        XCTAssertEqual(compare(map(slices: slices), assessment(moments: [])).keyMoments.summary, "the assessment has no key moments")
+        XCTAssertEqual(
+            compare(map(slices: nil), assessment(moments: two)).keyMoments.summary,
+            "the map lists no slices: 2 key moments cannot be set against the machine's slices")
+        XCTAssertEqual(
+            compare(map(slices: [.init(index: 0, score: 3)]), assessment(moments: Array(two.prefix(1)))).keyMoments.summary,
+            "the map's slices have no start and end times: 1 key moment cannot be placed on them")
+        XCTAssertEqual(
+            compare(map(slices: slices), assessment(moments: two)).keyMoments.summary, "2 of 2 key moments placed on the slice covering their time")
+    }
+
     func testStalenessFromTheReviewedScorerOrHeadline() {
         var review = Assessment.MachineReview(scorer: "library-lexicon@2026.03", headlineScore: -10, verdict: "agree")
         XCTAssertEqual(ReviewState(review: review, map: map()).state, .stale)

@@ -76,21 +76,37 @@ public struct KeyMomentComparison: Sendable, Encodable {
     public var usesEstimatedTimes: Bool { moments.contains { $0.slice?.estimated == true } }
 
     /// What the placement means, in a sentence.
-    public var summary: String {
+    public var summary: String { TextBuffer.text(writeSummary) }
+
+    /// Writes `summary`.
+    func writeSummary(into out: inout TextBuffer) {
         let count = moments.count
-        let noun = count == 1 ? "key moment" : "key moments"
+        let noun: StaticString = count == 1 ? "key moment" : "key moments"
         switch placement {
         case .noKeyMoments:
-            return "the assessment has no key moments"
+            out.append("the assessment has no key moments")
         case .noSlices:
-            return "the map lists no slices: \(count) \(noun) cannot be set against the machine's slices"
+            out.append("the map lists no slices: ")
+            out.append(decimal: count)
+            out.append(" ")
+            out.append(noun)
+            out.append(" cannot be set against the machine's slices")
         case .noSliceTimes:
-            return "the map's slices have no start and end times: \(count) \(noun) cannot be placed on them"
+            out.append("the map's slices have no start and end times: ")
+            out.append(decimal: count)
+            out.append(" ")
+            out.append(noun)
+            out.append(" cannot be placed on them")
         case .placed:
-            let placed = moments.filter { $0.slice != nil }.count
-            var text = "\(placed) of \(count) \(noun) placed on the slice covering their time"
-            if usesEstimatedTimes { text += " (slice times estimated from word positions)" }
-            return text
+            var placed = 0
+            for index in moments.indices where moments[index].slice != nil { placed += 1 }
+            out.append(decimal: placed)
+            out.append(" of ")
+            out.append(decimal: count)
+            out.append(" ")
+            out.append(noun)
+            out.append(" placed on the slice covering their time")
+            if usesEstimatedTimes { out.append(" (slice times estimated from word positions)") }
         }
     }
 }

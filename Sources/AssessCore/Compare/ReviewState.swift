@@ -45,33 +45,66 @@ public struct ReviewState: Sendable, Equatable, Encodable {
 
     /// "reviewed headline −10, the map now says −14.44; reviewed scorer a@1, the map is now from a@2".
     public func staleDetail(forPeople: Bool) -> String {
-        func number(_ value: Double) -> String { forPeople ? NumberFormat.score(value) : NumberFormat.plain(value) }
-        var parts: [String] = []
-        if headlineChanged, let reviewed = reviewedHeadline {
-            parts.append("reviewed headline \(number(reviewed)), the map now says \(number(currentHeadline))")
-        }
-        if scorerChanged, let reviewed = reviewedScorer, let current = currentScorer {
-            parts.append("reviewed scorer \(reviewed), the map is now from \(current)")
-        }
-        return parts.joined(separator: "; ")
+        TextBuffer.text { writeStaleDetail(forPeople: forPeople, into: &$0) }
     }
 
     /// One line for people.
     public func summary(forPeople: Bool = true) -> String {
-        func number(_ value: Double) -> String { forPeople ? NumberFormat.score(value) : NumberFormat.plain(value) }
-        let verdict = editorVerdict.map { " (editor's verdict on the machine: \($0))" } ?? ""
+        TextBuffer.text { writeSummary(forPeople: forPeople, into: &$0) }
+    }
+
+    /// Writes `summary(forPeople:)`.
+    func writeSummary(forPeople: Bool, into out: inout TextBuffer) {
         switch state {
         case .notReviewed:
-            return "no machineReview: the editor has not recorded which map they compared against"
+            return out.append("no machineReview: the editor has not recorded which map they compared against")
         case .unrecorded:
-            return "machineReview records no scorer or headline score to check" + verdict
+            out.append("machineReview records no scorer or headline score to check")
         case .current:
-            var what: [String] = []
-            if let scorer = reviewedScorer { what.append(scorer) }
-            if let headline = reviewedHeadline { what.append("headline \(number(headline))") }
-            return "current: reviewed against \(what.joined(separator: ", ")), as the map still says" + verdict
+            out.append("current: reviewed against ")
+            if let scorer = reviewedScorer { out.append(scorer) }
+            if let headline = reviewedHeadline {
+                if reviewedScorer != nil { out.append(", ") }
+                out.append("headline ")
+                Self.write(headline, forPeople: forPeople, into: &out)
+            }
+            out.append(", as the map still says")
         case .stale:
-            return "stale: " + staleDetail(forPeople: forPeople) + verdict
+            out.append("stale: ")
+            writeStaleDetail(forPeople: forPeople, into: &out)
+        }
+        if let editorVerdict {
+            out.append(" (editor's verdict on the machine: ")
+            out.append(editorVerdict)
+            out.append(")")
+        }
+    }
+
+    /// Writes `staleDetail(forPeople:)`.
+    func writeStaleDetail(forPeople: Bool, into out: inout TextBuffer) {
+        var first = true
+        if headlineChanged, let reviewed = reviewedHeadline {
+            first = false
+            out.append("reviewed headline ")
+            Self.write(reviewed, forPeople: forPeople, into: &out)
+            out.append(", the map now says ")
+            Self.write(currentHeadline, forPeople: forPeople, into: &out)
+        }
+        if scorerChanged, let reviewed = reviewedScorer, let current = currentScorer {
+            if !first { out.append("; ") }
+            out.append("reviewed scorer ")
+            out.append(reviewed)
+            out.append(", the map is now from ")
+            out.append(current)
+        }
+    }
+
+    /// A score as `NumberFormat.score` (for people) or `NumberFormat.plain` writes it.
+    private static func write(_ value: Double, forPeople: Bool, into out: inout TextBuffer) {
+        if forPeople {
+            NumberFormat.writeScore(value, into: &out)
+        } else {
+            NumberFormat.write(value, decimals: 2, trimmingZeros: true, into: &out)
         }
     }
 }

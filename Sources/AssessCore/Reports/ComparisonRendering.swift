@@ -29,10 +29,10 @@ enum ComparisonRendering {
         field("evidence mode")
         writeEmphases(c.emphases, into: &value)
         field("emphases")
-        value.append(c.keyMoments.summary)
+        c.keyMoments.writeSummary(into: &value)
         field("key moments")
         writeMomentsTable(c.keyMoments, style: style, into: &out)
-        value.append(c.review.summary())
+        c.review.writeSummary(forPeople: true, into: &value)
         field("review")
     }
 
