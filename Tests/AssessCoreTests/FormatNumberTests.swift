@@ -41,6 +41,22 @@ final class FormatNumberTests: XCTestCase {
         XCTAssertEqual(NumberFormat.fixed(1_234_567_890.125, decimals: 2), "1234567890.13")
     }
 
+    /// `writesAlike` says whether `fixed` writes two numbers alike, without writing them.
+    func testWriteSameIsFixedWritingTheSameText() {
+        var random = SeededGenerator(seed: 4_122_026)
+        var values: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.005, 14.44, -14.44, 14.445, 1e30, -1e30, .infinity, -.infinity, .nan]
+        for _ in 0..<3_000 { values.append(Double(Int.random(in: -4_000...4_000, using: &random)) / 400) }
+        for a in values.prefix(400) {
+            for b in values.suffix(60) + values.prefix(14) {
+                for decimals in [0, 2] {
+                    XCTAssertEqual(
+                        NumberFormat.writesAlike(a, b, decimals: decimals),
+                        NumberFormat.fixed(a, decimals: decimals) == NumberFormat.fixed(b, decimals: decimals), "\(a) \(b) \(decimals)")
+                }
+            }
+        }
+    }
+
     /// `rounded` is the number `fixed` writes, read back: worked out without the text, it must
     /// give the same Double (and the same sign on zero) for every value.
     func testRoundedIsTheNumberFixedWrites() {

@@ -153,7 +153,7 @@ enum AssessmentRules {
         }
         var findings: [Finding] = []
         if let scoreNode = review["headlineScore"], let reviewed = scoreNode.doubleValue, let current = map.headlineScore,
-            NumberFormat.fixed(reviewed, decimals: 2) != NumberFormat.fixed(current, decimals: 2)
+            !NumberFormat.writesAlike(reviewed, current, decimals: 2)
         {
             findings.append(
                 Finding(

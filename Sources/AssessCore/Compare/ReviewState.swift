@@ -29,7 +29,7 @@ public struct ReviewState: Sendable, Equatable, Encodable {
         editorVerdict = review?.verdict
         // Compared at the 2 decimals the files store, as `assess validate` does.
         headlineChanged = review?.headlineScore.map {
-            NumberFormat.fixed($0, decimals: 2) != NumberFormat.fixed(map.headline.score, decimals: 2)
+            !NumberFormat.writesAlike($0, map.headline.score, decimals: 2)
         } ?? false
         scorerChanged = review?.scorer.flatMap { reviewed in map.scorer.map { reviewed != $0 } } ?? false
         if review == nil {

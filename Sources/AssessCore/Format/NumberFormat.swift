@@ -56,6 +56,15 @@ public enum NumberFormat {
         }
     }
 
+    /// Whether `fixed(a, decimals:)` and `fixed(b, decimals:)` are the same text, worked out
+    /// without writing either.
+    public static func writesAlike(_ a: Double, _ b: Double, decimals: Int) -> Bool {
+        guard a.isFinite, b.isFinite, let x = scaledMagnitude(a, decimals: decimals), let y = scaledMagnitude(b, decimals: decimals)
+        else { return fixed(a, decimals: decimals) == fixed(b, decimals: decimals) }
+        // The text is the sign (only on a number that is not zero once rounded) and the digits.
+        return x.scaled == y.scaled && (x.scaled == 0 || (a < 0) == (b < 0))
+    }
+
     /// |value| in units of 10^-decimals, rounded half away from zero, and 10^decimals: the digits
     /// `write` prints; nil when the value is too large for them to be exact (2^53 units or more).
     /// `value` is finite.
