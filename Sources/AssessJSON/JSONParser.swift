@@ -715,7 +715,8 @@ struct Parser<Builder: JSONBuilder> {
     /// source from where it started to `i`.
     mutating func scanNumber() throws(JSONParseError) -> Double {
         // The position is kept in a local while the digits are read, so that it stays in a
-        // register; `i` is brought up to date before any error, which reads it.
+        // register; errors carry their own offset, and `i` is brought up to date before the
+        // continuation check, which reads it.
         let start = i
         var j = i
         var negative = false
@@ -724,7 +725,6 @@ struct Parser<Builder: JSONBuilder> {
             j &+= 1
         }
         guard j < n, isDigit(p[j]) else {
-            i = j
             if j + 8 <= n, text(j..<j + 8) == "Infinity" {
                 throw fail(.invalidNumber("-Infinity is not a JSON number"), at: j)
             }
@@ -735,10 +735,7 @@ struct Parser<Builder: JSONBuilder> {
         var exponent = 0
         if p[j] == ASCII.zero {
             j &+= 1
-            if j < n, isDigit(p[j]) {
-                i = j
-                throw fail(.invalidNumber("leading zeros are not allowed"), at: j)
-            }
+            if j < n, isDigit(p[j]) { throw fail(.invalidNumber("leading zeros are not allowed"), at: j) }
         } else {
             while j < n, isDigit(p[j]) {
                 if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[j] &- ASCII.zero) }
@@ -749,7 +746,6 @@ struct Parser<Builder: JSONBuilder> {
         if j < n, p[j] == ASCII.period {
             j &+= 1
             guard j < n, isDigit(p[j]) else {
-                i = j
                 throw fail(.invalidNumber("expected a digit after the decimal point"), at: j)
             }
             while j < n, isDigit(p[j]) {
@@ -767,7 +763,6 @@ struct Parser<Builder: JSONBuilder> {
                 j &+= 1
             }
             guard j < n, isDigit(p[j]) else {
-                i = j
                 throw fail(.invalidNumber("expected a digit in the exponent"), at: j)
             }
             var value = 0

@@ -343,12 +343,6 @@ struct TapeBuilder: JSONBuilder {
     @inline(__always)
     private mutating func append(_ entry: Entry) { entries.append(entry) }
 
-    /// Appends a complete scalar value. (An array's elements are counted when it closes.)
-    @inline(__always)
-    private mutating func appendValue(_ entry: Entry) {
-        append(entry)
-    }
-
     /// A string or key entry, keeping decoded content.
     @inline(__always)
     private mutating func text(
@@ -371,19 +365,19 @@ struct TapeBuilder: JSONBuilder {
     }
 
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, at offset: Int) {
-        appendValue(text(.string, bytes, escaped: escaped, at: offset))
+        append(text(.string, bytes, escaped: escaped, at: offset))
     }
 
     mutating func number(_ double: Double, literal: UnsafeBufferPointer<UInt8>, at offset: Int) {
-        appendValue(Self.scalar(.number, at: offset, first: double.bitPattern, second: UInt32(truncatingIfNeeded: offset + literal.count)))
+        append(Self.scalar(.number, at: offset, first: double.bitPattern, second: UInt32(truncatingIfNeeded: offset + literal.count)))
     }
 
     mutating func bool(_ value: Bool, at offset: Int) {
-        appendValue(Self.scalar(value ? .true : .false, at: offset))
+        append(Self.scalar(value ? .true : .false, at: offset))
     }
 
     mutating func null(at offset: Int) {
-        appendValue(Self.scalar(.null, at: offset))
+        append(Self.scalar(.null, at: offset))
     }
 
     mutating func beginArray(at offset: Int) {

@@ -101,10 +101,6 @@ public struct ReviewState: Sendable, Equatable, Encodable {
 
     /// A score as `NumberFormat.score` (for people) or `NumberFormat.plain` writes it.
     private static func write(_ value: Double, forPeople: Bool, into out: inout TextBuffer) {
-        if forPeople {
-            NumberFormat.writeScore(value, into: &out)
-        } else {
-            NumberFormat.write(value, decimals: 2, trimmingZeros: true, into: &out)
-        }
+        NumberFormat.write(value, decimals: 2, trimmingZeros: true, forPeople: forPeople, into: &out)
     }
 }

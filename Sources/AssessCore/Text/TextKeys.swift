@@ -15,7 +15,6 @@ enum TextKeys {
             return !(0x41...0x5A).contains(byte) && !(0x09...0x0D).contains(byte) && !(space && previousIsSpace)
         }
         if isKey && !previousIsSpace { return text }
-        if utf8.isEmpty { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var space = false
