@@ -200,8 +200,8 @@ final class CompareItemTests: XCTestCase {
     }
 
     func testDiffTextComesInPiecesThatAddUpToTheWhole() {
-        // More items than one piece holds, each with its own slug, so the order shows.
-        let count = DiffReport.itemsPerPiece * 2 + 3
+        // More items than two pieces hold, each with its own slug, so the order shows.
+        let count = DiffReport.itemsInFirstPiece + DiffReport.itemsPerPiece + 3
         var entries: [DiffReport.Entry] = []
         for number in 0..<count {
             let slug = "item-\(number)"
@@ -217,13 +217,16 @@ final class CompareItemTests: XCTestCase {
         let report = DiffReport(entries: entries, notCompared: [], thresholds: .standard, unpaired: 0)
         var pieces: [String] = []
         report.write(style: .plain, width: 80) { pieces.append(String(decoding: $0, as: UTF8.self)) }
-        // Three pieces of items (the table leads the first), and the summary.
-        XCTAssertEqual(pieces.count, 4)
+        // The table, the items in runs, and the summary.
+        // Runs of whole pieces, then one of the last 3 items.
+        let runs = (DiffReport.itemsInFirstPiece + DiffReport.itemsPerPiece) / DiffReport.itemsPerJob + 1
+        XCTAssertEqual(pieces.count, 1 + runs + 1)
         XCTAssertTrue(pieces[0].hasPrefix("item "), "the table comes first")
+        XCTAssertFalse(pieces[0].contains(" · "), "the table comes alone")
         XCTAssertEqual(pieces.joined(), report.text(style: .plain, width: 80))
         let headings = pieces.joined().split(separator: "\n").filter { $0.hasPrefix("item-") && $0.contains(" · ") }
         XCTAssertEqual(headings.map { String($0.prefix { $0 != " " }) }, (0..<count).map { "item-\($0)" })
-        XCTAssertTrue(pieces[3].contains("\(count) items compared"))
+        XCTAssertTrue(pieces.last!.contains("\(count) items compared"))
     }
 }
 

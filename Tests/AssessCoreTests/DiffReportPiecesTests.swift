@@ -2,13 +2,14 @@
 import XCTest
 import _AssessTestSupport
 
-/// `assess diff` renders a large corpus in pieces of `DiffReport.itemsPerPiece` items on all
-/// cores: across the pieces' edges no item may be lost, repeated or moved.
+/// `assess diff` renders a large corpus in pieces (`DiffReport.itemsInFirstPiece` items, then
+/// `DiffReport.itemsPerPiece`) on all cores, written out in runs of `DiffReport.itemsPerJob`:
+/// across the edges of pieces and runs no item may be lost, repeated or moved.
 final class DiffReportPiecesTests: XCTestCase {
     func testEveryItemAppearsOnceInOrderAcrossPieces() throws {
         let bundled = Corpus.load(ContentLayout(root: ProjectPaths.root), prose: false).paired
         XCTAssertFalse(bundled.isEmpty)
-        let count = 2 * DiffReport.itemsPerPiece + 3
+        let count = DiffReport.itemsInFirstPiece + DiffReport.itemsPerPiece + 3
         var items: [CorpusItem] = []
         for index in 0..<count {
             var item = bundled[index % bundled.count]
@@ -20,7 +21,9 @@ final class DiffReportPiecesTests: XCTestCase {
 
         var pieces: [[UInt8]] = []
         report.write(style: .plain, width: 80) { pieces.append($0) }
-        XCTAssertEqual(pieces.count, 3 + 1, "three pieces of items, then the summary")
+        // Runs of whole pieces, then one of the last 3 items.
+        let runs = (DiffReport.itemsInFirstPiece + DiffReport.itemsPerPiece) / DiffReport.itemsPerJob + 1
+        XCTAssertEqual(pieces.count, 1 + runs + 1, "the table, the runs of items, then the summary")
         let text = String(decoding: pieces.joined(), as: UTF8.self)
         XCTAssertEqual(text, report.text(style: .plain, width: 80))
 

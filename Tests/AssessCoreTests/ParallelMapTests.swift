@@ -33,6 +33,28 @@ final class ParallelMapTests: XCTestCase {
         let sums = parallelMap(count: items.count) { items[$0].values[0] + Double(items[$0].notes.count) + Double(items[$0].name.utf8.count) }
         XCTAssertEqual(sums, items.map { $0.values[0] + 2 + Double($0.name.utf8.count) })
     }
+
+    /// Values are built where they stay; those after a nil move up, and none is lost, repeated
+    /// or left half-moved (strings and arrays must survive the move whole).
+    func testCompactMapDropsNilsKeepingOrder() {
+        for count in [0, 1, 2, 3, 64, 65, 1_000, 10_007] {
+            for dropEvery in [1, 2, 3, 7, count + 1] {
+                let kept = parallelCompactMap(count: count) { index -> (String, [Int])? in
+                    index % dropEvery == 0 ? nil : ("item-\(index)-" + String(repeating: "x", count: index % 40), [index, index * 2])
+                }
+                let expected = (0..<count).filter { $0 % dropEvery != 0 }
+                XCTAssertEqual(kept.map(\.0), expected.map { "item-\($0)-" + String(repeating: "x", count: $0 % 40) }, "count \(count) drop \(dropEvery)")
+                XCTAssertEqual(kept.map(\.1), expected.map { [$0, $0 * 2] }, "count \(count) drop \(dropEvery)")
+            }
+        }
+        let calls = Calls(count: 3_000)
+        let none = parallelCompactMap(count: 3_000) { index -> Int? in
+            calls.record(index)
+            return nil
+        }
+        XCTAssertEqual(none, [])
+        XCTAssertEqual(calls.counts, Array(repeating: 1, count: 3_000))
+    }
 }
 
 private final class Calls: @unchecked Sendable {

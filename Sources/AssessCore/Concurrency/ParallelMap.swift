@@ -42,6 +42,30 @@ public func parallelMap<Result: Sendable>(count: Int, _ transform: @Sendable (In
     }
 }
 
+/// `transform(0) ... transform(count - 1)` on all cores, in order, the nils left out.
+///
+/// Each value is built in the slot of the array returned: a large value is not moved out of
+/// an array of optionals into a new array afterwards (a serial pass over fresh memory). Only
+/// the values after a nil are moved, each once, within memory already written.
+public func parallelCompactMap<Result: Sendable>(count: Int, _ transform: @Sendable (Int) -> Result?) -> [Result] {
+    guard count > 0 else { return [] }
+    return [Result](unsafeUninitializedCapacity: count) { output, initialized in
+        let slots = UnsafeSendable(output.baseAddress!)
+        // One flag per index: whether its slot holds a value.
+        let present = parallelMap(count: count) { index -> Bool in
+            guard let value = transform(index) else { return false }
+            (slots.value + index).initialize(to: value)
+            return true
+        }
+        var kept = 0
+        for index in 0..<count where present[index] {
+            if kept != index { (slots.value + kept).moveInitialize(from: slots.value + index, count: 1) }
+            kept += 1
+        }
+        initialized = kept
+    }
+}
+
 /// A pointer handed to worker threads that use disjoint parts of it while the owner waits.
 private struct UnsafeSendable<Value>: @unchecked Sendable {
     let value: Value

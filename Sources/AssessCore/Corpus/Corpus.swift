@@ -1,4 +1,5 @@
 import AssessJSON
+import Foundation
 
 /// One library item with whatever the repository holds about it.
 public struct CorpusItem: Sendable {
@@ -85,17 +86,35 @@ public struct Corpus: Sendable {
 
         // Read, parsed and paired on all cores; items come out in slug order (library stems are
         // sorted by bytes, and a slug is ASCII).
+        // Each item is built where it stays; the few warnings are gathered as they come and put
+        // in path order after.
         let allJobs = jobs
-        var built = parallelMap(count: allJobs.count) { build(allJobs[$0], targets, source: source, prose: prose) }
-        var items: [CorpusItem] = []
-        items.reserveCapacity(library.count)
-        var warnings: [CorpusWarning] = []
-        // Moved out, not copied: a copy of an item retains every string and array it holds.
-        for index in built.indices {
-            if let item = built[index].item.take() { items.append(item) }
-            if !built[index].warnings.isEmpty { warnings += built[index].warnings }
+        let warnings = WarningSink()
+        let items = parallelCompactMap(count: allJobs.count) { index -> CorpusItem? in
+            let built = build(allJobs[index], targets, source: source, prose: prose)
+            if !built.warnings.isEmpty { warnings.add(built.warnings) }
+            return built.item
         }
-        return Corpus(sortedItems: items, warnings: warnings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+        return Corpus(sortedItems: items, warnings: warnings.sorted)
+    }
+
+    /// Warnings added from any thread.
+    private final class WarningSink: @unchecked Sendable {
+        private let lock = NSLock()
+        private var warnings: [CorpusWarning] = []
+
+        func add(_ more: [CorpusWarning]) {
+            lock.lock()
+            warnings += more
+            lock.unlock()
+        }
+
+        /// By path (a file has one warning at most).
+        var sorted: [CorpusWarning] {
+            lock.lock()
+            defer { lock.unlock() }
+            return warnings.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        }
     }
 
     /// The content files, each kind's sorted by stem.

@@ -41,19 +41,14 @@ public struct DiffReport: Sendable {
         var report = DiffReport(entries: [], notCompared: [], thresholds: thresholds, unpaired: 0)
         if slugs.isEmpty {
             let items = corpus.items
-            var entries = parallelMap(count: items.count) { index -> Entry? in
+            // Each entry is built where it stays: it holds a whole map.
+            report.entries = parallelCompactMap(count: items.count) { index -> Entry? in
                 guard let map = items[index].map, let comparison = ItemComparison(items[index], thresholds: thresholds) else {
                     return nil
                 }
                 return Entry(comparison: comparison, map: map)
             }
-            report.unpaired = entries.count
-            report.entries.reserveCapacity(entries.count)
-            // Entries are moved out, not copied: each holds a whole map.
-            for index in entries.indices {
-                if let entry = entries[index].take() { report.entries.append(entry) }
-            }
-            report.unpaired -= report.entries.count
+            report.unpaired = items.count - report.entries.count
             return report
         }
         var seen = Set<Slug>()
@@ -104,51 +99,45 @@ public struct DiffReport: Sendable {
     }
 
     /// Items rendered at a time by `write`: enough to keep every core busy, few enough that the
-    /// text of a large corpus never sits in memory whole.
+    /// text of a large corpus never sits in memory whole. The first piece, rendered beside the
+    /// summary table (one job of a row per item), is larger so the other cores have blocks to
+    /// render while one writes the table.
     static let itemsPerPiece = 256
+    static let itemsInFirstPiece = 1024
+    /// Consecutive items a job renders into one buffer, written out as one run of bytes.
+    static let itemsPerJob = 8
 
-    /// The UTF-8 of `text(style:width:pictures:)` in pieces, in order, each passed to `output` as
-    /// soon as it is ready: written out as bytes, the text is never checked again as a `String`.
+    /// The UTF-8 of `text(style:width:pictures:)` in runs, in order, each passed to `output` as
+    /// soon as its piece is ready: written out as bytes, the text is never checked again as a
+    /// `String`, nor gathered into one buffer.
     public func write(style: TerminalStyle, width: Int, pictures: Bool = true, to output: ([UInt8]) -> Void) {
         if entries.isEmpty && notCompared.isEmpty {
             output(Array("No item has both a perspective map and an assessment: nothing to compare.\n".utf8))
             return
         }
-        // Each item's block is independent of the others: rendered on all cores, in order. The
-        // summary table comes first, rendered beside the first piece's items.
-        for start in stride(from: 0, to: entries.count, by: Self.itemsPerPiece) {
-            // Job k renders entry `start + first + k`, read in place; in the first piece
-            // (`first` -1) job 0 renders the table instead.
-            let first = start == 0 ? -1 : 0
-            let blocks = parallelMap(count: min(Self.itemsPerPiece, entries.count - start) - first) { job -> [UInt8] in
-                let index = start + first + job
-                guard index >= start else {
+        // Each item's block is independent of the others: rendered on all cores, in order.
+        var pieceStart = 0
+        while pieceStart < entries.count {
+            let start = pieceStart
+            let end = min(entries.count, start + (start == 0 ? Self.itemsInFirstPiece : Self.itemsPerPiece))
+            // Job k renders the items from `start + (k - first) * itemsPerJob`; in the first
+            // piece (`first` 1) job 0 renders the table instead.
+            let first = start == 0 ? 1 : 0
+            let runs = parallelMap(count: (end - start + Self.itemsPerJob - 1) / Self.itemsPerJob + first) { job -> [UInt8] in
+                guard job >= first else {
                     var out = TextBuffer(capacity: 64 * entries.count)
                     table(style: style).write(style: style, into: &out)
                     return out.byteArray
                 }
-                let entry = entries[index]
-                let c = entry.comparison
-                var block = TextBuffer(capacity: 4096)
-                block.appendNewline()
-                style.write(c.slug, .bold, into: &block)
-                block.append(" · ")
-                block.append(c.title)
-                block.append(" (")
-                block.append(c.listen.status.rawValue)
-                block.append(")\n")
-                ComparisonRendering.write(c, style: style, width: width, into: &block)
-                if pictures {
-                    block.appendNewline()
-                    ComparisonRendering.writePictures(
-                        map: entry.map, moments: c.keyMoments, listen: c.listen.score, width: width, style: style, into: &block)
+                let from = start + (job - first) * Self.itemsPerJob
+                var run = TextBuffer(capacity: 4096 * Self.itemsPerJob)
+                for index in from..<min(end, from + Self.itemsPerJob) {
+                    Self.writeBlock(entries[index], style: style, width: width, pictures: pictures, into: &run)
                 }
-                return block.byteArray
+                return run.byteArray
             }
-            var piece: [UInt8] = []
-            piece.reserveCapacity(blocks.reduce(0) { $0 + $1.count })
-            for block in blocks { piece += block }
-            output(piece)
+            for run in runs { output(run) }
+            pieceStart = end
         }
         var end = TextBuffer()
         for item in notCompared {
@@ -164,6 +153,24 @@ public struct DiffReport: Sendable {
         output(end.byteArray)
     }
 
+    /// One item in detail. The entry is borrowed where it lies, not copied.
+    private static func writeBlock(_ entry: Entry, style: TerminalStyle, width: Int, pictures: Bool, into block: inout TextBuffer) {
+        let c = entry.comparison
+        block.appendNewline()
+        style.write(c.slug, .bold, into: &block)
+        block.append(" · ")
+        block.append(c.title)
+        block.append(" (")
+        block.append(c.listen.status.rawValue)
+        block.append(")\n")
+        ComparisonRendering.write(c, style: style, width: width, into: &block)
+        if pictures {
+            block.appendNewline()
+            ComparisonRendering.writePictures(
+                map: entry.map, moments: c.keyMoments, listen: c.listen.score, width: width, style: style, into: &block)
+        }
+    }
+
     var summaryLine: String {
         var text = "\(entries.count) \(entries.count == 1 ? "item" : "items") compared: \(count(.agree)) agree, \(count(.minor)) minor, \(count(.major)) major"
         let none = count(nil)
@@ -175,22 +182,25 @@ public struct DiffReport: Sendable {
 
     func table(style: TerminalStyle) -> TextTable {
         var table = TextTable(header: ["item", "machine", "listen", "delta", "p10–p90", "min–max", "verdict"], rightAligned: [3])
-        for index in entries.indices {
-            let c = entries[index].comparison
-            table.add(c.slug)
-            table.add(paint: c.machine.band.paint) { ComparisonRendering.writeScore(c.machine.score, band: c.machine.band, into: &$0) }
-            if let score = c.listen.score, let band = c.listen.band, let headline = c.headline {
-                table.add(paint: band.paint) { ComparisonRendering.writeScore(score, band: band, into: &$0) }
-                table.add { NumberFormat.writeDelta(headline.delta, into: &$0) }
-                table.add(headline.insideP10P90.map { $0 ? "inside" : "outside" } ?? "n/a")
-                table.add(headline.insideMinMax.map { $0 ? "inside" : "outside" } ?? "n/a")
-            } else {
-                for text in ["no score", "n/a", "n/a", "n/a"] { table.add(text) }
-            }
-            table.add(c.verdict?.rawValue ?? "none", paint: TerminalStyle.Paint(c.verdict))
-            table.endRow()
-        }
+        for index in entries.indices { Self.addRow(entries[index].comparison, to: &table) }
         return table
+    }
+
+    /// One item's row. The comparison is borrowed where it lies: a local copy for the cells'
+    /// closures to capture would retain every string and array of it, 10,000 times over.
+    private static func addRow(_ c: ItemComparison, to table: inout TextTable) {
+        table.add(c.slug)
+        table.add(paint: c.machine.band.paint) { ComparisonRendering.writeScore(c.machine.score, band: c.machine.band, into: &$0) }
+        if let score = c.listen.score, let band = c.listen.band, let headline = c.headline {
+            table.add(paint: band.paint) { ComparisonRendering.writeScore(score, band: band, into: &$0) }
+            table.add { NumberFormat.writeDelta(headline.delta, into: &$0) }
+            table.add(headline.insideP10P90.map { $0 ? "inside" : "outside" } ?? "n/a")
+            table.add(headline.insideMinMax.map { $0 ? "inside" : "outside" } ?? "n/a")
+        } else {
+            for text in ["no score", "n/a", "n/a", "n/a"] { table.add(text) }
+        }
+        table.add(c.verdict?.rawValue ?? "none", paint: TerminalStyle.Paint(c.verdict))
+        table.endRow()
     }
 
     // MARK: markdown
