@@ -1,5 +1,6 @@
 @testable import AssessCore
 import Testing
+import _AssessTestSupport
 
 @Suite("Slugs")
 struct SlugTests {
@@ -99,6 +100,38 @@ struct TextFormsTests {
             names.append(String((0..<length).map { offset in "ab-é0"[("ab-é0".index("ab-é0".startIndex, offsetBy: Int((state >> UInt64(offset * 3)) % 5)))] }))
         }
         #expect(FileSystem.sortedBytewise(names) == names.sorted(by: bytewiseLess))
+        // The same names as ranges of one buffer, as folder listings sort them.
+        var buffer: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for name in names {
+            ranges.append(buffer.count..<(buffer.count + name.utf8.count))
+            buffer += Array(name.utf8)
+        }
+        let sorted = buffer.withUnsafeBufferPointer { bytes in
+            sortedByBytes(ranges, of: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+        #expect(sorted == names.sorted(by: bytewiseLess))
+    }
+
+    /// `validate` lists files by name; the corpus pairs them by stem ("a-b.json" sorts before
+    /// "a.json", but "a" before "a-b"). Hidden files and other names are not content.
+    @Test func folderListingsComeInNameOrderOrStemOrder() throws {
+        let scratch = try ScratchDirectory()
+        for name in ["a.json", "a-b.json", "b.json", ".hidden.json", "notes.txt", ".json", "c.json.bak", "é.json", "Z.json"] {
+            try scratch.write("content/resources/library/" + name, "{}")
+        }
+        let layout = ContentLayout(root: scratch.path)
+        let folder = layout.folder(.libraryItem) + "/"
+        let all = ContentTargets.all(in: layout)
+        #expect(all.map(\.path) == ["Z.json", "a-b.json", "a.json", "b.json", "é.json"].map { folder + $0 })
+        #expect(all.map(\.stem) == ["Z", "a-b", "a", "b", "é"])
+        #expect(all.allSatisfy { $0.kind == .libraryItem })
+        let byKind = ContentTargets.byKind(in: layout)
+        #expect(byKind.count == ContentKind.allCases.count)
+        let library = byKind[ContentKind.allCases.firstIndex(of: .libraryItem)!]
+        #expect(library.map(\.stem) == ["Z", "a", "a-b", "b", "é"])
+        #expect(library.map(\.path) == ["Z.json", "a.json", "a-b.json", "b.json", "é.json"].map { folder + $0 })
+        #expect(byKind.joined().count == library.count, "the other folders are missing: no files")
     }
 
     @Test func clockTimes() {

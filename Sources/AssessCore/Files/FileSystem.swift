@@ -80,16 +80,26 @@ public enum FileSystem {
 
     /// Names in a folder (not `.`/`..`), sorted bytewise; empty when the folder is missing.
     public static func list(_ folder: String) -> [String] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
         var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
+        forEachName(in: folder) { names.append(String(decoding: $0, as: UTF8.self)) }
         return sortedBytewise(names)
+    }
+
+    /// Each name in a folder (not `.`/`..`) in the order the folder gives them, as bytes that
+    /// last for the call only; false when the folder cannot be opened.
+    @discardableResult
+    static func forEachName(in folder: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard let dir = opendir(folder) else { return false }
+        defer { closedir(dir) }
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        while let entry = readdir(dir) {
+            let name = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: UInt8.self)
+            let count = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+            let dot = UInt8(ascii: ".")
+            if name[0] == dot && (count == 1 || (count == 2 && name[1] == dot)) { continue }
+            body(UnsafeBufferPointer(start: name, count: count))
+        }
+        return true
     }
 
     /// Names in byte order.
@@ -257,6 +267,27 @@ func sortedByBytes<Item>(_ items: [Item], key: (Item) -> String) -> [Item] {
         return bytewiseLess(key(items[a.index]), key(items[b.index]))
     }
     return keyed.map { items[$0.index] }
+}
+
+/// `ranges` of `bytes` ordered by the bytes each holds, as `sortedByBytes(_:key:)` orders keys,
+/// with no `String` made: for the thousands of names of a folder listing.
+func sortedByBytes(_ ranges: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var keyed: [(high: UInt64, low: UInt64, range: Range<Int>)] = []
+    keyed.reserveCapacity(ranges.count)
+    for range in ranges {
+        var high: UInt64 = 0, low: UInt64 = 0
+        for position in 0..<min(range.count, 16) {
+            let byte = UInt64(bytes[range.lowerBound + position])
+            if position < 8 { high |= byte << UInt64(56 - 8 * position) } else { low |= byte << UInt64(56 - 8 * (position - 8)) }
+        }
+        keyed.append((high, low, range))
+    }
+    keyed.sort { a, b in
+        if a.high != b.high { return a.high < b.high }
+        if a.low != b.low { return a.low < b.low }
+        return bytewiseLess(UnsafeBufferPointer(rebasing: bytes[a.range]), UnsafeBufferPointer(rebasing: bytes[b.range]))
+    }
+    return keyed.map(\.range)
 }
 
 /// `a < b` comparing UTF-8 bytes (unsigned), as `memcmp` does.

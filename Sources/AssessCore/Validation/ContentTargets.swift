@@ -65,35 +65,45 @@ public enum ContentTargets {
     /// Every content file of the repository, in a stable order (by kind, then name).
     public static func all(in layout: ContentLayout) -> [ContentTarget] {
         // The three folders are listed at once: listing is mostly the kernel reading directory blocks.
-        parallelMap(ContentKind.allCases) { listed($0, in: layout) }.flatMap { $0 }
+        parallelMap(ContentKind.allCases) { listed($0, in: layout, byStem: false) }.flatMap { $0 }
     }
 
     /// The content files of each kind (in `ContentKind.allCases` order), each kind's sorted by
-    /// the bytes of their stems, as items are paired by name. Sorted where they were listed,
-    /// on all cores, while their strings are fresh in that core's cache.
+    /// the bytes of their stems, as items are paired by name.
     static func byKind(in layout: ContentLayout) -> [[ContentTarget]] {
-        parallelMap(ContentKind.allCases) { kind in sortedByBytes(listed(kind, in: layout)) { $0.stem } }
+        parallelMap(ContentKind.allCases) { listed($0, in: layout, byStem: true) }
     }
 
-    /// The `.json` files of `kind`'s folder, by name.
-    private static func listed(_ kind: ContentKind, in layout: ContentLayout) -> [ContentTarget] {
-        let folder = layout.folder(kind) + "/"
-        return FileSystem.list(layout.folder(kind)).compactMap { name -> ContentTarget? in
-            guard let stem = jsonStem(name) else { return nil }
-            return ContentTarget(path: folder + name, kind: kind, stem: stem)
+    /// The visible `.json` files of `kind`'s folder, in the byte order of their names, or of
+    /// their stems (names less ".json"; the orders differ where a stem is a prefix of another).
+    /// Names are gathered as bytes in one buffer and sorted there; each target's strings are
+    /// made once, in order.
+    private static func listed(_ kind: ContentKind, in layout: ContentLayout, byStem: Bool) -> [ContentTarget] {
+        let suffix: StaticString = ".json"
+        let s = suffix.utf8CodeUnitCount
+        var names: [UInt8] = []
+        var keys: [Range<Int>] = []
+        FileSystem.forEachName(in: layout.folder(kind)) { name in
+            guard name.count > s, name[0] != UInt8(ascii: "."), memcmp(name.baseAddress! + (name.count - s), suffix.utf8Start, s) == 0
+            else { return }
+            let start = names.count
+            names.append(contentsOf: name)
+            keys.append(start..<(names.count - (byStem ? s : 0)))
         }
-    }
-
-    /// A visible `.json` file's name less ".json"; nil for any other name.
-    static func jsonStem(_ name: String) -> String? {
-        var name = name
-        return name.withUTF8 { bytes -> String? in
-            let suffix: StaticString = ".json"
-            let n = bytes.count, s = suffix.utf8CodeUnitCount
-            guard n > s, bytes[0] != UInt8(ascii: "."),
-                memcmp(bytes.baseAddress! + (n - s), suffix.utf8Start, s) == 0
-            else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(n - s)]), as: UTF8.self)
+        var folder = layout.folder(kind) + "/"
+        return folder.withUTF8 { folder in
+            names.withUnsafeBufferPointer { names in
+                sortedByBytes(keys, of: names).map { key -> ContentTarget in
+                    let name = UnsafeBufferPointer(rebasing: names[key.lowerBound..<(byStem ? key.upperBound + s : key.upperBound)])
+                    let path = String(unsafeUninitializedCapacity: folder.count + name.count) { path in
+                        _ = path.initialize(fromContentsOf: folder)
+                        _ = UnsafeMutableBufferPointer(rebasing: path[folder.count...]).initialize(fromContentsOf: name)
+                        return folder.count + name.count
+                    }
+                    let stem = String(decoding: UnsafeBufferPointer(rebasing: name[..<(name.count - s)]), as: UTF8.self)
+                    return ContentTarget(path: path, kind: kind, stem: stem)
+                }
+            }
         }
     }
 
