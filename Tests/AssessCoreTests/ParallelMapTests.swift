@@ -55,6 +55,20 @@ final class ParallelMapTests: XCTestCase {
         XCTAssertEqual(none, [])
         XCTAssertEqual(calls.counts, Array(repeating: 1, count: 3_000))
     }
+
+    /// Two pieces of work at once, each with its own result; work spread over the cores inside
+    /// either still comes back whole and in order.
+    func testTwoPiecesOfWorkRunAtOnceAndBothFinish() {
+        let (words, squares) = inParallel(
+            { parallelMap(count: 3_000) { "w\($0)" } },
+            { parallelMap(count: 5_000) { $0 * $0 } })
+        XCTAssertEqual(words, (0..<3_000).map { "w\($0)" })
+        XCTAssertEqual(squares, (0..<5_000).map { $0 * $0 })
+        // A failure on either side is a value like any other: the caller decides.
+        let (failed, fine) = inParallel({ Result<Int, CancellationError> { () throws(CancellationError) in throw CancellationError() } }, { 7 })
+        XCTAssertThrowsError(try failed.get())
+        XCTAssertEqual(fine, 7)
+    }
 }
 
 private final class Calls: @unchecked Sendable {

@@ -85,3 +85,22 @@ private final class ChunkCounter: @unchecked Sendable {
         return start
     }
 }
+
+/// `first()` and `second()` at once, both run to the end: for two independent pieces of work
+/// such as compiling the schemas while the folders are listed. `first` runs on a thread of the
+/// global pool, `second` on the caller's, where work it spreads over the cores (`parallelMap`)
+/// is not nested in another's and gets them all.
+public func inParallel<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: () -> B) -> (A, B) {
+    let slot = Slot<A>()
+    let done = DispatchGroup()
+    DispatchQueue.global().async(group: done) { slot.value = first() }
+    let b = second()
+    done.wait()
+    return (slot.value!, b)
+}
+
+/// The result of `inParallel`'s first piece of work, written by one thread before the caller
+/// (which waits for it) reads it.
+private final class Slot<Value>: @unchecked Sendable {
+    var value: Value?
+}

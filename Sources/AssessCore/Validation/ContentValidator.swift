@@ -48,28 +48,33 @@ public struct ContentValidator: Sendable {
         let mapPositions = targets.indices.filter { targets[$0].kind == .perspectiveMap }
         let assessmentPositions = targets.indices.filter { targets[$0].kind == .assessment }
         precondition(itemPositions.count + mapPositions.count + assessmentPositions.count == targets.count)
-        let items = itemPositions.map { targets[$0] }
-        let maps = mapPositions.map { targets[$0] }
-        let assessments = assessmentPositions.map { targets[$0] }
+        // Targets are read in place, by position: a copy of each would retain its strings.
+        func stems(of positions: [[Int]], where wanted: (String) -> Bool) -> Set<String> {
+            var stems = Set<String>()
+            for list in positions {
+                for position in list where wanted(targets[position].stem) { stems.insert(targets[position].stem) }
+            }
+            return stems
+        }
 
         // On disk, one listing of the transcripts folder spares a failed open per candidate.
         let transcripts: Set<String>? = source is WorkingTreeSource ? Set(FileSystem.list(layout.transcriptsFolder)) : nil
 
         // Library items first: every other kind's checks need to know which items exist.
         let itemContext = context(items: [:], maps: [:], transcripts: transcripts)
-        let itemResults = parallelMap(count: items.count) { check(items[$0], context: itemContext) }
-        var itemFacts = facts(from: itemResults) { if case .item(let facts) = $0 { facts } else { nil } }
-        let wantedItems = Self.stems(of: [maps, assessments]) { itemFacts[$0] == nil }
+        var itemResults = parallelMap(count: itemPositions.count) { check(targets[itemPositions[$0]], context: itemContext) }
+        var itemFacts = facts(from: &itemResults, of: itemPositions, in: targets) { if case .item(let facts) = $0 { facts } else { nil } }
+        let wantedItems = stems(of: [mapPositions, assessmentPositions]) { itemFacts[$0] == nil }
         itemFacts.merge(loadFacts(.libraryItem, wantedItems) { $0.map(LibraryItemFacts.init) ?? LibraryItemFacts(JSONNode(.null)) }) { a, _ in a }
 
         let baseContext = context(items: itemFacts, maps: [:], transcripts: transcripts)
-        let mapResults = parallelMap(count: maps.count) { check(maps[$0], context: baseContext) }
-        var mapFacts = facts(from: mapResults) { if case .map(let facts) = $0 { facts } else { nil } }
-        let wantedMaps = Self.stems(of: [assessments]) { mapFacts[$0] == nil }
+        var mapResults = parallelMap(count: mapPositions.count) { check(targets[mapPositions[$0]], context: baseContext) }
+        var mapFacts = facts(from: &mapResults, of: mapPositions, in: targets) { if case .map(let facts) = $0 { facts } else { nil } }
+        let wantedMaps = stems(of: [assessmentPositions]) { mapFacts[$0] == nil }
         mapFacts.merge(loadFacts(.perspectiveMap, wantedMaps) { $0.map(PerspectiveMapFacts.init) ?? PerspectiveMapFacts(JSONNode(.null)) }) { a, _ in a }
 
         let fullContext = context(items: itemFacts, maps: mapFacts, transcripts: transcripts)
-        let assessmentResults = parallelMap(count: assessments.count) { check(assessments[$0], context: fullContext) }
+        let assessmentResults = parallelMap(count: assessmentPositions.count) { check(targets[assessmentPositions[$0]], context: fullContext) }
 
         // Reports in the order the targets were given: each kind's positions among them.
         let files = [FileReport](unsafeUninitializedCapacity: targets.count) { buffer, initialized in
@@ -92,34 +97,23 @@ public struct ContentValidator: Sendable {
         func release() { values = nil }
     }
 
-    /// The stems of `lists`' targets for which `wanted` holds, read in place.
-    private static func stems(of lists: [[ContentTarget]], where wanted: (String) -> Bool) -> Set<String> {
-        var stems = Set<String>()
-        for list in lists {
-            for index in list.indices where wanted(list[index].stem) { stems.insert(list[index].stem) }
-        }
-        return stems
-    }
-
     // MARK: one file
 
     struct FileResult: Sendable {
-        var target: ContentTarget
         var report: FileReport
-        /// The parsed value, kept only for library items and maps (their facts feed the other checks).
         /// What other files' checks need from a library item or map; the parsed tree itself is not kept.
         var facts: ContentFacts?
-        /// The file exists (even if it does not parse).
-        var exists: Bool
+        /// The file exists (even if it does not parse) and its name is a valid slug: its
+        /// dependants may look it up.
+        var known: Bool
     }
 
     private func check(_ target: ContentTarget, context: CheckContext) -> FileResult {
         let display = PathDisplay.relative(target.path, to: options.displayDirectory)
         func failure(_ finding: Finding, source: SourceText? = nil, exists: Bool = true) -> FileResult {
             FileResult(
-                target: target,
                 report: FileReport(path: display, diagnostics: [finding.diagnostic(path: display, source: source)]),
-                facts: nil, exists: exists)
+                facts: nil, known: exists && Slug.isValid(target.stem))
         }
         let bytes: [UInt8]
         switch source.read(target.path, limit: options.maxBytes) {
@@ -150,21 +144,23 @@ public struct ContentValidator: Sendable {
         case .perspectiveMap: facts = .map(PerspectiveMapFacts(document.root))
         case .assessment: facts = nil
         }
-        return FileResult(target: target, report: FileReport(path: display, diagnostics: diagnostics), facts: facts, exists: true)
+        return FileResult(report: FileReport(path: display, diagnostics: diagnostics), facts: facts, known: Slug.isValid(target.stem))
     }
 
     // MARK: facts shared between files
 
-    private func facts<Facts>(from results: [FileResult], _ pick: (ContentFacts) -> Facts?) -> [String: Facts] {
+    /// The facts of `results` (of the targets at `positions`) by stem, moved out of them.
+    private func facts<Facts>(
+        from results: inout [FileResult], of positions: [Int], in targets: [ContentTarget], _ pick: (ContentFacts) -> Facts?
+    ) -> [String: Facts] {
         var facts = [String: Facts](minimumCapacity: results.count)
-        // By index: each result is read in place, not copied whole.
-        for index in results.indices where results[index].exists && Slug.isValid(results[index].target.stem) {
-            let target = results[index].target
+        for index in results.indices where results[index].known {
+            let target = positions[index]
             // A file that exists but does not parse still exists: its dependants get empty facts.
-            if let found = results[index].facts.flatMap(pick) {
-                facts[target.stem] = found
-            } else if let empty = pick(target.kind == .libraryItem ? .item(LibraryItemFacts(JSONNode(.null))) : .map(PerspectiveMapFacts(JSONNode(.null)))) {
-                facts[target.stem] = empty
+            if let found = results[index].facts.take().flatMap(pick) {
+                facts[targets[target].stem] = found
+            } else if let empty = pick(targets[target].kind == .libraryItem ? .item(LibraryItemFacts(JSONNode(.null))) : .map(PerspectiveMapFacts(JSONNode(.null)))) {
+                facts[targets[target].stem] = empty
             }
         }
         return facts

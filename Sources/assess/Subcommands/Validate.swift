@@ -78,10 +78,17 @@ extension Assess {
 
         /// Validates content of `workspace` and exits as the findings say.
         static func runContent(workspace: Workspace, paths: [String], format: ValidationOutputFormat) throws {
-            let schemas = try workspace.contentSchemas()
+            // The schemas are compiled while the folders are listed: the one is work for a core,
+            // the other mostly for the kernel.
+            let (compiled, resolved) = inParallel(
+                { Result { try workspace.contentSchemas() } },
+                { Result { () throws(TargetError) in
+                    try ContentTargets.resolve(paths, in: workspace.layout, currentDirectory: workspace.currentDirectory)
+                } })
+            let schemas = try compiled.get()
             let targets: [ContentTarget]
             do {
-                targets = try ContentTargets.resolve(paths, in: workspace.layout, currentDirectory: workspace.currentDirectory)
+                targets = try resolved.get()
             } catch {
                 throw CommandError(error.description)
             }
