@@ -104,3 +104,16 @@ public func inParallel<A: Sendable, B: Sendable>(_ first: @escaping @Sendable ()
 private final class Slot<Value>: @unchecked Sendable {
     var value: Value?
 }
+
+/// Frees `value` on a thread of the global pool, not the caller's: for the results of a large
+/// run, many small allocations that would hold up the caller while it writes its output.
+func releaseElsewhere<Value>(_ value: consuming Value) {
+    let held = Released(value)
+    DispatchQueue.global(qos: .utility).async { held.release() }
+}
+
+private final class Released<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: consuming Value) { self.value = value }
+    func release() { value = nil }
+}

@@ -68,8 +68,12 @@ public struct CorpusReport: Sendable, Encodable {
                 backlog.append(items[index].slug.rawValue)
             }
         }
-        // Comparisons are large values: they are read in place, never filtered or sorted as a whole.
-        let comparisons = parallelMap(count: items.count) { ItemComparison(items[$0], thresholds: thresholds) }
+        // Each item is compared on a worker, which also notes the little the totals need from it:
+        // the pass over the items below reads those notes, not the large comparisons.
+        let comparisons = parallelMap(count: items.count) { index -> (comparison: ItemComparison, tally: Tally)? in
+            guard let c = ItemComparison(items[index], thresholds: thresholds) else { return nil }
+            return (c, Tally(c, minimumStatus: minimumStatus))
+        }
 
         var bands = BandConfusion()
         var pairs: [(machine: Double, listen: Double)] = []
@@ -78,16 +82,14 @@ public struct CorpusReport: Sendable, Encodable {
         var ranked: [(verdict: Verdict, size: Double, index: Int)] = []
         var staleReviews: [StaleReview] = []
         for index in comparisons.indices {
-            guard let c = comparisons[index] else { continue }
-            if c.review.state == .stale {
-                staleReviews.append(StaleReview(slug: c.slug, review: c.review, detail: c.review.staleDetail(forPeople: false)))
-            }
-            guard let headline = c.headline, c.listen.status >= minimumStatus else { continue }
+            guard let tally = comparisons[index]?.tally else { continue }
+            if let stale = tally.staleReview { staleReviews.append(stale) }
+            guard tally.compared else { continue }
             compared += 1
-            guard let listenBand = c.listen.band, let listenScore = c.listen.score else { continue }
-            bands.add(machine: c.machine.band, listen: listenBand)
-            pairs.append((c.machine.score, listenScore))
-            if let verdict = c.verdict, verdict != .agree { ranked.append((verdict, abs(headline.delta), index)) }
+            guard let listenBand = tally.listenBand, let listenScore = tally.listenScore else { continue }
+            bands.add(machine: tally.machineBand, listen: listenBand)
+            pairs.append((tally.machineScore, listenScore))
+            if let verdict = tally.verdict, verdict != .agree { ranked.append((verdict, tally.size, index)) }
         }
         func kappaNote(_ value: Double?) -> String? {
             guard value == nil else { return nil }
@@ -102,13 +104,15 @@ public struct CorpusReport: Sendable, Encodable {
         // Strongest verdict first, then the largest delta, then slug order (the items' order).
         ranked.sort { ($0.verdict, $0.size, $1.index) > ($1.verdict, $1.size, $0.index) }
         let disagreements = ranked.prefix(max(0, top)).map { entry -> Disagreement in
-            let c = comparisons[entry.index]!
+            let c = comparisons[entry.index]!.comparison
             return Disagreement(
                 slug: c.slug, status: c.listen.status, machineScore: c.machine.score, machineBand: c.machine.band,
                 listenScore: c.listen.score!, listenBand: c.listen.band!, delta: c.headline!.delta, verdict: entry.verdict,
                 reasons: c.reasons)
         }
 
+        // Thousands of comparisons are many small allocations: freed on another core.
+        releaseElsewhere(comparisons)
         return CorpusReport(
             counts: Counts(
                 items: corpus.items.count, assessed: assessed, missing: corpus.items.count - assessed, byStatus: byStatus,
@@ -123,6 +127,32 @@ public struct CorpusReport: Sendable, Encodable {
                 note: mae == nil ? "nothing to compare: no item has both a perspective map and a listen score" : nil),
             largestDisagreements: disagreements,
             staleReviews: staleReviews)
+    }
+
+    /// What the corpus totals need from one item's comparison.
+    private struct Tally: Sendable {
+        var staleReview: StaleReview?
+        /// It has a headline comparison and its assessment's status is at least the minimum.
+        var compared: Bool
+        var machineBand: Band
+        var machineScore: Double
+        var listenBand: Band?
+        var listenScore: Double?
+        var verdict: Verdict?
+        /// |delta| of the headline scores.
+        var size: Double
+
+        init(_ c: ItemComparison, minimumStatus: AssessmentStatus) {
+            staleReview = c.review.state == .stale
+                ? StaleReview(slug: c.slug, review: c.review, detail: c.review.staleDetail(forPeople: false)) : nil
+            compared = c.headline != nil && c.listen.status >= minimumStatus
+            machineBand = c.machine.band
+            machineScore = c.machine.score
+            listenBand = c.listen.band
+            listenScore = c.listen.score
+            verdict = c.verdict
+            size = c.headline.map { abs($0.delta) } ?? 0
+        }
     }
 
     // MARK: text

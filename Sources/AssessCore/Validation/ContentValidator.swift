@@ -1,5 +1,4 @@
 import AssessJSON
-import Dispatch
 
 /// Checks a value against one schema; implemented over the compiled JSON Schemas.
 public protocol SchemaChecking: Sendable {
@@ -85,16 +84,8 @@ public struct ContentValidator: Sendable {
         }
         // The results and facts of a large repository are many small allocations: they are
         // freed on another core while the caller writes the reports.
-        let finished = Finished(values: (itemResults, mapResults, assessmentResults, itemContext, baseContext, fullContext))
-        DispatchQueue.global(qos: .utility).async { finished.release() }
+        releaseElsewhere((itemResults, mapResults, assessmentResults, itemContext, baseContext, fullContext))
         return ValidationSummary(files: files)
-    }
-
-    /// Values handed to another thread to be freed there.
-    private final class Finished<Values>: @unchecked Sendable {
-        private var values: Values?
-        init(values: Values) { self.values = values }
-        func release() { values = nil }
     }
 
     // MARK: one file
