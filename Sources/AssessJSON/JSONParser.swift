@@ -269,29 +269,39 @@ struct Parser<Builder: JSONBuilder> {
         return warnings
     }
 
+    // The scanning loops below keep the position and the buffer in locals and store the
+    // position once at the end: the compiler cannot tell that reading the bytes does not change
+    // `self`, and would otherwise store `i` and load `p` again on every step.
+
     @inline(__always)
     mutating func skipWhitespace() {
-        while i < n {
-            let byte = p[i]
+        let p = self.p, n = self.n
+        var j = i
+        while j < n {
+            let byte = p[j]
             guard byte == ASCII.space || byte == ASCII.newline || byte == ASCII.carriageReturn || byte == ASCII.tab
-            else { return }
-            i += 1
+            else { break }
+            j &+= 1
             // Most whitespace is indentation: the spaces after a line break are skipped eight
             // bytes at a time.
-            if byte == ASCII.newline { skipSpaces() }
+            if byte == ASCII.newline { j = Self.skipSpaces(p, n, from: j) }
         }
+        i = j
     }
 
-    /// Skips a run of spaces by whole words while eight bytes remain.
+    /// Where a run of spaces from `j` ends, read by whole words while eight bytes remain (at
+    /// most where those words end).
     @inline(__always)
-    mutating func skipSpaces() {
-        while i &+ 8 <= n {
-            let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+    static func skipSpaces(_ p: UnsafePointer<UInt8>, _ n: Int, from start: Int) -> Int {
+        var j = start
+        while j &+ 8 <= n {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
             let others = word ^ 0x2020_2020_2020_2020
             // The bytes before the first that is not a space (little-endian: the low ones).
-            i &+= others.trailingZeroBitCount >> 3
-            if others != 0 { return }
+            j &+= others.trailingZeroBitCount >> 3
+            if others != 0 { break }
         }
+        return j
     }
 
     /// Parses one value and everything nested in it, without recursion.
@@ -505,8 +515,11 @@ struct Parser<Builder: JSONBuilder> {
     mutating func skipPlainStringBytes() {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        while i &+ 8 <= n {
-            let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+        let p = self.p, n = self.n
+        var j = i
+        defer { i = j }
+        while j &+ 8 <= n {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self))
             let quote = word ^ (ones &* UInt64(ASCII.quote))
             let backslash = word ^ (ones &* UInt64(ASCII.backslash))
             let special =
@@ -515,15 +528,15 @@ struct Parser<Builder: JSONBuilder> {
             let mask = special & highs
             if mask != 0 {
                 // The lowest flagged byte is always a true match.
-                i &+= mask.trailingZeroBitCount >> 3
+                j &+= mask.trailingZeroBitCount >> 3
                 return
             }
-            i &+= 8
+            j &+= 8
         }
-        while i < n {
-            let byte = p[i]
+        while j < n {
+            let byte = p[j]
             if byte == ASCII.quote || byte == ASCII.backslash || byte < 0x20 || byte >= 0x80 { return }
-            i &+= 1
+            j &+= 1
         }
     }
 
