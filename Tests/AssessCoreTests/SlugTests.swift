@@ -17,6 +17,22 @@ struct SlugTests {
         #expect(throws: SlugError.self) { try Slug(raw) }
     }
 
+    /// Every string of up to four characters from a small alphabet is accepted exactly when it
+    /// matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
+    @Test func acceptsExactlyKebabCase() {
+        let alphabet: [Character] = ["a", "z", "0", "9", "-", "A", ".", "/", " ", "é"]
+        func isKebab(_ text: String) -> Bool {
+            !text.isEmpty && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+                && text.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        }
+        var strings = [""]
+        for _ in 0..<4 { strings += strings.filter { $0.count == strings.last!.count }.flatMap { s in alphabet.map { s + String($0) } } }
+        #expect(strings.count == 1 + 10 + 100 + 1_000 + 10_000)
+        for text in strings {
+            #expect(((try? Slug(text)) != nil) == isKebab(text), "\(text)")
+        }
+    }
+
     @Test func explainsTheProblem() throws {
         let upper = try #require(throws: SlugError.self) { try Slug("Neel-Nanda") }
         #expect(upper.description.contains("did you mean \"neel-nanda\""))

@@ -8,6 +8,12 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
     public init(_ raw: String) throws(SlugError) {
+        // Most names are valid: one pass over the bytes says so. Any other is looked at again,
+        // character by character, for the message.
+        if Self.isKebabCase(raw.utf8) {
+            rawValue = raw
+            return
+        }
         guard !raw.isEmpty else { throw SlugError(raw: raw, reason: "a slug cannot be empty") }
         guard raw.utf8.count <= Slug.maxLength else {
             throw SlugError(raw: raw, reason: "a slug has at most \(Slug.maxLength) characters; this one has \(raw.count)")
@@ -32,6 +38,20 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
         }
         guard !previousWasHyphen else { throw SlugError(raw: raw, reason: "a slug cannot end with a hyphen") }
         self.rawValue = raw
+    }
+
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, at most `maxLength` bytes.
+    private static func isKebabCase(_ bytes: String.UTF8View) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
+        var previousWasHyphen = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousWasHyphen = false
+            case UInt8(ascii: "-") where !previousWasHyphen: previousWasHyphen = true
+            default: return false
+            }
+        }
+        return !previousWasHyphen
     }
 
     public var description: String { rawValue }
