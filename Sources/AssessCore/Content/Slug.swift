@@ -40,18 +40,21 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.rawValue = raw
     }
 
-    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, at most `maxLength` bytes.
-    private static func isKebabCase(_ bytes: String.UTF8View) -> Bool {
-        guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
-        var previousWasHyphen = true
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousWasHyphen = false
-            case UInt8(ascii: "-") where !previousWasHyphen: previousWasHyphen = true
-            default: return false
+    /// `^[a-z0-9]+(-[a-z0-9]+)*$`, at most `maxLength` bytes; false also when the bytes are
+    /// not stored contiguously (the character-by-character check then decides).
+    private static func isKebabCase(_ text: String.UTF8View) -> Bool {
+        text.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.isEmpty, bytes.count <= maxLength else { return false }
+            var previousWasHyphen = true
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousWasHyphen = false
+                case UInt8(ascii: "-") where !previousWasHyphen: previousWasHyphen = true
+                default: return false
+                }
             }
-        }
-        return !previousWasHyphen
+            return !previousWasHyphen
+        } ?? false
     }
 
     public var description: String { rawValue }
