@@ -51,6 +51,7 @@ public enum JSONScalar: Sendable, Equatable {
     }
 
     /// A number that is an integer and fits in an `Int` (as `JSONNumber.intValue`).
+    @inlinable
     public var intValue: Int? { doubleValue.flatMap(JSONNumber.intValue) }
 
     @inlinable

@@ -44,9 +44,9 @@ public final class JSONTape: @unchecked Sendable {
     /// The source, as parsed.
     public let source: [UInt8]
     /// The entries, in memory of their own: reading them takes no reference counting.
-    let entries: UnsafeMutableBufferPointer<Entry>
+    @usableFromInline let entries: UnsafeMutableBufferPointer<Entry>
     /// The content of strings and keys written with escapes, decoded.
-    let decoded: [UInt8]
+    @usableFromInline let decoded: [UInt8]
     public let warnings: [JSONParseWarning]
 
     /// Takes over `entries`, which the tape frees.
@@ -161,7 +161,7 @@ public final class JSONTape: @unchecked Sendable {
     /// A value in a tape. It keeps its tape alive.
     public struct Value: Sendable {
         public let tape: JSONTape
-        let index: Int
+        @usableFromInline let index: Int
 
         var entry: Entry { tape.entries[index] }
 
@@ -201,6 +201,8 @@ public final class JSONTape: @unchecked Sendable {
             }
         }
 
+        /// Inlinable, so that a reader's closure is inlined into the loop over the members.
+        @inlinable
         public func forEachScalarMember(_ body: (UnsafeBufferPointer<UInt8>, JSONScalar) -> Void) {
             withReader { reader, object in
                 guard reader.kind(object) == .object else { return }

@@ -177,7 +177,7 @@ extension JSONTapeReader {
 
 extension JSONTape {
     /// Calls `body` with a reader of this tape.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withReader<Result>(_ body: (JSONTapeReader) throws -> Result) rethrows -> Result {
         try source.withUnsafeBufferPointer { source in
             try decoded.withUnsafeBufferPointer { decoded in
@@ -189,7 +189,7 @@ extension JSONTape {
 
 extension JSONTape.Value {
     /// Calls `body` with a reader of the tape and this value's index in it.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withReader<Result>(_ body: (JSONTapeReader, Int) throws -> Result) rethrows -> Result {
         try tape.withReader { try body($0, index) }
     }

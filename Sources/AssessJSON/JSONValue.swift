@@ -55,8 +55,10 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
     /// The value as an `Int` when it is an integer that fits.
     public var intValue: Int? { Self.intValue(double) }
 
+    @inlinable
     static func isInteger(_ double: Double) -> Bool { double == double.rounded(.towardZero) }
 
+    @inlinable
     static func intValue(_ double: Double) -> Int? {
         guard isInteger(double), double >= -9.2e18, double <= 9.2e18 else { return nil }
         return Int(double)

@@ -162,6 +162,13 @@ struct TextFormsTests {
         #expect(ClockTime.seconds("01:02:0٣") == nil)
         #expect(ClockTime.seconds("") == nil)
         #expect(ClockTime.format(3723) == "01:02:03")
+        #expect(ClockTime.seconds("00:00:00") == 0)
+        #expect(ClockTime.seconds("0a:00:00") == nil)
+        #expect(ClockTime.seconds("00:00:0/") == nil)
+        #expect(ClockTime.seconds("00:00:00:") == nil)
+        for seconds in stride(from: 0, to: 360_000, by: 37) {
+            #expect(ClockTime.seconds(ClockTime.format(seconds)) == seconds)
+        }
     }
 
     @Test(arguments: [("2024-02-29", true), ("2023-02-29", false), ("2026-13-01", false), ("2026-04-31", false),

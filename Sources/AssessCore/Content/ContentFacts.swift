@@ -69,20 +69,20 @@ public enum CalendarDate {
 public enum ClockTime {
     /// Seconds from the start, or nil when not `HH:MM:SS` with minutes and seconds below 60.
     public static func seconds(_ text: String) -> Int? {
-        let bytes = text.utf8
-        guard bytes.count == 8 else { return nil }
-        var fields = [0, 0, 0]
-        for (position, byte) in bytes.enumerated() {
-            if position % 3 == 2 {
-                guard byte == UInt8(ascii: ":") else { return nil }
-                continue
+        // On the bytes where they lie (a native string is not copied), with no array made.
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            let colon = UInt8(ascii: ":")
+            guard bytes.count == 8, bytes[2] == colon, bytes[5] == colon else { return nil }
+            /// The two digits at `at` as a number.
+            func field(_ at: Int) -> Int? {
+                let tens = Int(bytes[at]) - Int(UInt8(ascii: "0")), ones = Int(bytes[at + 1]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(tens), (0...9).contains(ones) else { return nil }
+                return tens * 10 + ones
             }
-            let digit = Int(byte) - Int(UInt8(ascii: "0"))
-            guard digit >= 0, digit <= 9 else { return nil }
-            fields[position / 3] = fields[position / 3] * 10 + digit
+            guard let hours = field(0), let minutes = field(3), let seconds = field(6), minutes < 60, seconds < 60 else { return nil }
+            return hours * 3600 + minutes * 60 + seconds
         }
-        guard fields[1] < 60, fields[2] < 60 else { return nil }
-        return fields[0] * 3600 + fields[1] * 60 + fields[2]
     }
 
     /// `HH:MM:SS` for a number of seconds (as `write(_:into:)` writes it).
