@@ -126,7 +126,7 @@ public enum FileSystem {
     /// `read(_:limit:followingFinalLink: false)` of the file `name` in the open folder `folder`:
     /// the kernel looks up one name instead of walking the whole path. `path` names the file
     /// in errors.
-    static func read(_ name: String, inFolder folder: Int32, path: String, limit: Int) throws(FileError) -> [UInt8]? {
+    static func read(_ name: UnsafePointer<CChar>, inFolder folder: Int32, path: String, limit: Int) throws(FileError) -> [UInt8]? {
         let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         return try read(opened: fd, path: path, limit: limit, followingFinalLink: false)
     }

@@ -21,14 +21,10 @@ public struct WorkingTreeSource: ContentSource {
     public func read(_ path: String, limit: Int) -> Result<[UInt8], FileError> {
         // The common case in one open: the folder (resolved once per folder) lies inside,
         // and the file's own name is no symbolic link (O_NOFOLLOW says so).
-        if let (folder, name) = folderInside(path) {
-            do {
-                if let bytes = try FileSystem.read(name, inFolder: folder, path: path, limit: limit) {
-                    return .success(bytes)
-                }
-            } catch {
-                return .failure(error)
-            }
+        switch readInsideFolder(path, limit: limit) {
+        case .some(.success(let bytes?)): return .success(bytes)
+        case .some(.failure(let error)): return .failure(error)
+        case .some(.success(nil)), nil: break
         }
         guard let real = resolved(path) else { return .failure(FileError(path: path, reason: .notFound)) }
         guard real.hasPrefix(realRootSlash) else {
@@ -43,18 +39,33 @@ public struct WorkingTreeSource: ContentSource {
 }
 
 extension WorkingTreeSource {
-    /// The path's folder (open) and the file name, when the folder, resolved, is the repository
-    /// or lies inside it; nil when the path has no folder part or names `.`/`..`.
-    private func folderInside(_ path: String) -> (folder: Int32, name: String)? {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else {
-            return nil
+    /// The file read by its name in its folder (open), when the folder, resolved, is the
+    /// repository or lies inside it: nil when the path has no folder part, names `.`/`..` or
+    /// lies elsewhere; a nil read when the name is a symbolic link. Worked out on the path's
+    /// bytes, with no `String` made: the name is copied, with its NUL, onto the stack.
+    private func readInsideFolder(_ path: String, limit: Int) -> Result<[UInt8]?, FileError>? {
+        var bytesOfPath = path
+        return bytesOfPath.withUTF8 { bytes -> Result<[UInt8]?, FileError>? in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            var at = bytes.count
+            while at > 0, bytes[at - 1] != slash { at -= 1 }
+            let nameLength = bytes.count - at
+            guard at > 1, nameLength > 0, !(bytes[at] == dot && (nameLength == 1 || (nameLength == 2 && bytes[at + 1] == dot))),
+                let folder = folders.open(UnsafeBufferPointer(rebasing: bytes[..<(at - 1)]), inside: isInside)
+            else { return nil }
+            // The name as a C string, on the stack.
+            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: nameLength + 1) { name in
+                for offset in 0..<nameLength { name[offset] = CChar(bitPattern: bytes[at + offset]) }
+                name[nameLength] = 0
+                return Result { () throws(FileError) in
+                    try FileSystem.read(name.baseAddress!, inFolder: folder, path: path, limit: limit)
+                }
+            }
         }
-        let name = path[path.utf8.index(after: slash)...]
-        guard !name.isEmpty, name != ".", name != "..", let folder = folders.open(path[..<slash]),
-            folder.real == realRoot || folder.real.hasPrefix(realRootSlash)
-        else { return nil }
-        return (folder.descriptor, String(name))
     }
+
+    /// Whether a resolved folder is the repository or lies inside it.
+    private func isInside(_ real: String) -> Bool { real == realRoot || real.hasPrefix(realRootSlash) }
 
     /// `realpath(path)`: the resolved folder plus the file name, when the name itself is not a
     /// symbolic link (nor `.`/`..`); otherwise, or when in doubt, `realpath` itself.
@@ -78,43 +89,48 @@ extension WorkingTreeSource {
 final class RealFolderCache: @unchecked Sendable {
     private let lock = NSLock()
     private var resolved: [String: String] = [:]
-    private var recent: [(bytes: [UInt8], real: String, descriptor: Int32)] = []
+    /// Folders by their bytes, each open (nil: it lies outside, not to be read by name).
+    private var recent: [(bytes: [UInt8], descriptor: Int32?)] = []
 
     deinit {
-        for entry in recent { close(entry.descriptor) }
+        for entry in recent { if let descriptor = entry.descriptor { close(descriptor) } }
     }
 
-    /// The folder resolved, and open; nil when it cannot be resolved or opened.
-    func open(_ folder: Substring) -> (real: String, descriptor: Int32)? {
+    /// The folder, open, when it resolves to a place `inside` accepts; nil when it does not, or
+    /// cannot be resolved or opened. Each folder is resolved and judged once.
+    func open(_ folder: UnsafeBufferPointer<UInt8>, inside: (String) -> Bool) -> Int32? {
         // Content lives in a handful of folders: a short list beats hashing a long path.
-        var folder = folder
-        let known: (real: String, descriptor: Int32)? = folder.withUTF8 { bytes in
+        let known: Int32?? = {
             lock.lock()
             defer { lock.unlock() }
             for entry in recent
-            where entry.bytes.count == bytes.count && (bytes.isEmpty || memcmp(entry.bytes, bytes.baseAddress!, bytes.count) == 0) {
-                return (entry.real, entry.descriptor)
+            where entry.bytes.count == folder.count && (folder.isEmpty || memcmp(entry.bytes, folder.baseAddress!, folder.count) == 0) {
+                return .some(entry.descriptor)
             }
             return nil
-        }
+        }()
         if let known { return known }
-        let path = String(folder)
+        let path = String(decoding: folder, as: UTF8.self)
         guard let real = resolve(path) else { return nil }
-        let descriptor = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        var descriptor: Int32? = nil
+        if inside(real) {
+            let opened = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard opened >= 0 else { return nil }
+            descriptor = opened
+        }
         lock.lock()
         defer { lock.unlock() }
         // Another thread may have opened it meanwhile: keep one.
-        if let entry = recent.first(where: { $0.bytes.elementsEqual(path.utf8) }) {
-            close(descriptor)
-            return (entry.real, entry.descriptor)
+        if let entry = recent.first(where: { $0.bytes.elementsEqual(folder) }) {
+            if let descriptor { close(descriptor) }
+            return entry.descriptor
         }
         guard recent.count < 8 else {
-            close(descriptor)
+            if let descriptor { close(descriptor) }
             return nil
         }
-        recent.append((Array(path.utf8), real, descriptor))
-        return (real, descriptor)
+        recent.append((Array(folder), descriptor))
+        return descriptor
     }
 
     func resolve(_ folder: String) -> String? {
