@@ -244,50 +244,51 @@ public enum FileSystem {
 /// big-endian words once, so most comparisons are of integers; keys that share those bytes
 /// compare in full. (No key holds a NUL byte, so the zero padding sorts a prefix first.)
 func sortedByBytes<Item>(_ items: [Item], key: (Item) -> String) -> [Item] {
-    var keyed: [(high: UInt64, low: UInt64, index: Int)] = []
-    keyed.reserveCapacity(items.count)
-    for (index, item) in items.enumerated() {
-        var high: UInt64 = 0, low: UInt64 = 0
-        var position = 0
-        for byte in key(item).utf8 {
-            if position < 8 {
-                high |= UInt64(byte) << UInt64(56 - 8 * position)
-            } else if position < 16 {
-                low |= UInt64(byte) << UInt64(56 - 8 * (position - 8))
-            } else {
-                break
-            }
-            position += 1
-        }
-        keyed.append((high, low, index))
-    }
-    keyed.sort { a, b in
-        if a.high != b.high { return a.high < b.high }
-        if a.low != b.low { return a.low < b.low }
-        return bytewiseLess(key(items[a.index]), key(items[b.index]))
-    }
-    return keyed.map { items[$0.index] }
+    orderedByBytes(items.count, prefix: { packedPrefix(key(items[$0]).utf8) }, less: { bytewiseLess(key(items[$0]), key(items[$1])) })
+        .map { items[$0] }
 }
 
 /// `ranges` of `bytes` ordered by the bytes each holds, as `sortedByBytes(_:key:)` orders keys,
 /// with no `String` made: for the thousands of names of a folder listing.
 func sortedByBytes(_ ranges: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-    var keyed: [(high: UInt64, low: UInt64, range: Range<Int>)] = []
-    keyed.reserveCapacity(ranges.count)
-    for range in ranges {
-        var high: UInt64 = 0, low: UInt64 = 0
-        for position in 0..<min(range.count, 16) {
-            let byte = UInt64(bytes[range.lowerBound + position])
-            if position < 8 { high |= byte << UInt64(56 - 8 * position) } else { low |= byte << UInt64(56 - 8 * (position - 8)) }
-        }
-        keyed.append((high, low, range))
+    func key(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
+    return orderedByBytes(ranges.count, prefix: { packedPrefix(key($0)) }, less: { bytewiseLess(key($0), key($1)) })
+        .map { ranges[$0] }
+}
+
+/// The indices `0..<count` in the byte order of their keys, given by each key's first 16 bytes
+/// packed (`prefix`) and, for keys that share those, the comparison of the whole keys (`less`).
+private func orderedByBytes(_ count: Int, prefix: (Int) -> (UInt64, UInt64), less: (Int, Int) -> Bool) -> [Int] {
+    var keyed: [(high: UInt64, low: UInt64, index: Int)] = []
+    keyed.reserveCapacity(count)
+    for index in 0..<count {
+        let (high, low) = prefix(index)
+        keyed.append((high, low, index))
     }
     keyed.sort { a, b in
         if a.high != b.high { return a.high < b.high }
         if a.low != b.low { return a.low < b.low }
-        return bytewiseLess(UnsafeBufferPointer(rebasing: bytes[a.range]), UnsafeBufferPointer(rebasing: bytes[b.range]))
+        return less(a.index, b.index)
     }
-    return keyed.map(\.range)
+    return keyed.map(\.index)
+}
+
+/// The first 16 bytes as two big-endian words, zero-padded.
+@inline(__always)
+private func packedPrefix(_ bytes: some Sequence<UInt8>) -> (UInt64, UInt64) {
+    var high: UInt64 = 0, low: UInt64 = 0
+    var position = 0
+    for byte in bytes {
+        if position < 8 {
+            high |= UInt64(byte) << UInt64(56 - 8 * position)
+        } else if position < 16 {
+            low |= UInt64(byte) << UInt64(56 - 8 * (position - 8))
+        } else {
+            break
+        }
+        position += 1
+    }
+    return (high, low)
 }
 
 /// `a < b` comparing UTF-8 bytes (unsigned), as `memcmp` does.

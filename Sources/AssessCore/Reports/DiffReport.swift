@@ -116,10 +116,11 @@ public struct DiffReport: Sendable {
             return
         }
         // Each item's block is independent of the others: rendered on all cores, in order.
-        var pieceStart = 0
-        while pieceStart < entries.count {
-            let start = pieceStart
-            let end = min(entries.count, start + (start == 0 ? Self.itemsInFirstPiece : Self.itemsPerPiece))
+        var bounds = [0]
+        while bounds.last! < entries.count {
+            bounds.append(min(entries.count, bounds.last! + (bounds.count == 1 ? Self.itemsInFirstPiece : Self.itemsPerPiece)))
+        }
+        for (start, end) in zip(bounds, bounds.dropFirst()) {
             // Job k renders the items from `start + (k - first) * itemsPerJob`; in the first
             // piece (`first` 1) job 0 renders the table instead.
             let first = start == 0 ? 1 : 0
@@ -137,7 +138,6 @@ public struct DiffReport: Sendable {
                 return run.byteArray
             }
             for run in runs { output(run) }
-            pieceStart = end
         }
         var end = TextBuffer()
         for item in notCompared {

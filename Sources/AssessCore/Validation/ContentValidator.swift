@@ -146,12 +146,12 @@ public struct ContentValidator: Sendable {
     ) -> [String: Facts] {
         var facts = [String: Facts](minimumCapacity: results.count)
         for index in results.indices where results[index].known {
-            let target = positions[index]
+            let position = positions[index]
             // A file that exists but does not parse still exists: its dependants get empty facts.
             if let found = results[index].facts.take().flatMap(pick) {
-                facts[targets[target].stem] = found
-            } else if let empty = pick(targets[target].kind == .libraryItem ? .item(LibraryItemFacts(JSONNode(.null))) : .map(PerspectiveMapFacts(JSONNode(.null)))) {
-                facts[targets[target].stem] = empty
+                facts[targets[position].stem] = found
+            } else if let empty = pick(targets[position].kind == .libraryItem ? .item(LibraryItemFacts(JSONNode(.null))) : .map(PerspectiveMapFacts(JSONNode(.null)))) {
+                facts[targets[position].stem] = empty
             }
         }
         return facts
